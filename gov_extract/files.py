@@ -1,0 +1,49 @@
+"""Read bulletin files: UTF-8 (with or without BOM) or GB18030/GBK."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import DecodeError
+
+__all__ = ["read_text", "decode"]
+
+# Share of characters a real Chinese text has in these classes; GB18030 decodes
+# many byte strings that are not text, so a decode that yields less is refused.
+_PLAUSIBLE = 0.9
+
+
+def _plausible(text: str) -> bool:
+    if not text:
+        return True
+    good = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return good / len(text) >= _PLAUSIBLE
+
+
+def decode(data: bytes, *, source: str = "<bytes>") -> str:
+    """Decode bulletin bytes: UTF-8 (a BOM is dropped), else GB18030.
+
+    Raises :class:`DecodeError` naming ``source`` when neither fits.
+    """
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"decode() takes bytes, not {type(data).__name__}")
+    try:
+        return bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = bytes(data).decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _plausible(text):
+            return text
+        raise DecodeError(
+            f"{source}: not UTF-8 (byte {utf8_error.start}: {data[utf8_error.start:utf8_error.start + 4]!r}) "
+            "and not GB18030 text; convert the file to UTF-8"
+        ) from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a bulletin file, decoded (line ends kept as stored)."""
+    p = Path(path)
+    return decode(p.read_bytes(), source=str(p))

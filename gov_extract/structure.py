@@ -1,0 +1,175 @@
+"""The bulletin reader: raw text -> Document with clean view, meta and sections.
+
+Meta follows guide section 3. The header zone is every paragraph before the
+first ``一、`` heading; fields not printed there stay ``None`` rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import regex
+
+from .model import Document, Meta, Period, Section
+from .numbers import parse_integer
+from .text import CleanText, clean
+
+__all__ = ["read", "parse_meta", "parse_sections"]
+
+_NUM = r"[0-9〇零○一二两三四五六七八九十]{1,4}"
+_YEAR = r"[0-9]{4}|[〇零○一二三四五六七八九]{4}"
+_DAY_RE = regex.compile(rf"(?P<y>{_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM})日")
+_MONTH_RE = regex.compile(rf"(?P<y>{_YEAR})年(?P<m>{_NUM})月(?!{_NUM}日)")
+# A printed reporting span: (5月4日—5月12日), optionally with years.
+_SPAN_RE = regex.compile(
+    rf"^[（(](?:(?P<y1>{_YEAR})年)?(?P<m1>{_NUM})月(?P<d1>{_NUM})日"
+    rf"\s*[—\-–－~～至到]+\s*(?:(?P<y2>{_YEAR})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日[）)]$"
+)
+_TITLE_RE = regex.compile(r"^\p{Han}{2,16}(?:周报|月报|旬报|季报|年报|简报|快报|专报|通报|要情)$")
+_ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>[0-9]{1,4})期")
+_ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>[0-9]{1,5})期")
+_PUBLISHER_RE = regex.compile(
+    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?=[0-9〇一二]|$)"
+)
+_MARKERS = (
+    ("heading", 1, regex.compile(r"^[一二三四五六七八九十]+、")),
+    ("item", 2, regex.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    ("item", 3, regex.compile(r"^\d{1,2}[.．、](?=\D|\d+\s*月)")),
+    ("distribution", 0, regex.compile(r"^(?:报|送|发|抄送|抄报|主送)[：:]")),
+    ("print_run", 0, regex.compile(r"^[（(]共印\d+份[）)]")),
+)
+
+
+def read(text: str, *, doc_id: str | None = None, reference_date: date | None = None) -> Document:
+    """Build a Document (clean view, meta, sections) from raw bulletin text.
+
+    Raises ``TypeError`` when ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"bulletin text must be str, not {type(text).__name__}; "
+            "decode bytes first or use gov_extract.files.read_text(path)"
+        )
+    view = clean(text)
+    return Document(
+        id=doc_id, raw=text, view=view, meta=parse_meta(view),
+        sections=parse_sections(view), reference_date=reference_date,
+    )
+
+
+def _int(s: str | None) -> int | None:
+    return parse_integer(s) if s else None
+
+
+def _day(y: int | None, m: int | None, d: int | None) -> date | None:
+    if y is None or m is None or d is None:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month(y: int, m: int) -> Period | None:
+    if not 1 <= m <= 12:
+        return None
+    return Period(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]))
+
+
+def parse_meta(view: CleanText) -> Meta:
+    """Meta of a bulletin from its clean view (guide section 3)."""
+    paragraphs = [view.text[a:b] for a, b in view.paragraphs()]
+    header: list[str] = []
+    headings: list[str] = []
+    for p in paragraphs:
+        if _MARKERS[0][2].match(p):
+            headings.append(p)
+        elif not headings:
+            header.append(p)
+    furniture = ["".join(view.raw[a:b].split()) for a, b in view.furniture]
+
+    title = next((p for p in header + furniture if _TITLE_RE.match(p)), None)
+    issue = issue_total = None
+    publisher = published = None
+    for p in header:
+        if issue is None and (m := _ISSUE_RE.search(p)):
+            issue = int(m["n"])
+        if issue_total is None and (m := _ISSUE_TOTAL_RE.search(p)):
+            issue_total = int(m["n"])
+        if publisher is None and (m := _PUBLISHER_RE.match(p)):
+            publisher = m["name"]
+        if published is None and (m := _DAY_RE.search(p)):
+            published = _day(_int(m["y"]), _int(m["m"]), _int(m["d"]))
+
+    period = _weekly_period(header, published) or _monthly_period(headings[:2])
+    kind = None
+    if title and title.endswith("周报"):
+        kind = "weekly"
+    elif title and title.endswith("月报"):
+        kind = "monthly"
+    elif period and period.start and period.end:
+        days = (period.end - period.start).days + 1
+        kind = "weekly" if days <= 10 else "monthly" if period.start.day == 1 and days >= 28 else None
+    return Meta(title, kind, issue, issue_total, publisher, published, period)
+
+
+def _weekly_period(header: list[str], published: date | None) -> Period | None:
+    for p in header:
+        m = _SPAN_RE.match(p)
+        if not m:
+            continue
+        y1, y2 = _int(m["y1"]), _int(m["y2"])
+        m1, d1, d2 = _int(m["m1"]), _int(m["d1"]), _int(m["d2"])
+        m2 = _int(m["m2"]) or m1
+        if y1 is None:
+            if published is None:
+                return Period(None, None)
+            y1 = published.year
+            start = _day(y1, m1, d1)
+            if start and start > published:
+                y1 -= 1
+        y2 = y2 or (y1 + 1 if m2 < m1 else y1)
+        start, end = _day(y1, m1, d1), _day(y2, m2, d2)
+        if start and end and start <= end:
+            return Period(start, end)
+    return None
+
+
+def _monthly_period(headings: list[str]) -> Period | None:
+    for h in headings:
+        if "情况" in h and (m := _MONTH_RE.search(h)):
+            y, mo = _int(m["y"]), _int(m["m"])
+            if y is not None and mo is not None:
+                return _month(y, mo)
+    return None
+
+
+def parse_sections(view: CleanText) -> tuple[Section, ...]:
+    """Headings, numbered items and distribution lines, with raw offsets.
+
+    A heading or item block ends where the next marker of the same or a higher
+    level, or a distribution line, begins.
+    """
+    paras = view.paragraphs()
+    blocks: list[list] = []  # [kind, level, marker, first paragraph, last paragraph]
+    open_blocks: list[list] = []
+    for i, (a, b) in enumerate(paras):
+        para = view.text[a:b]
+        for kind, level, pattern in _MARKERS:
+            if m := pattern.match(para):
+                nested = kind in ("heading", "item")
+                while open_blocks and (not nested or open_blocks[-1][1] >= level):
+                    open_blocks.pop()[4] = i - 1
+                block = [kind, level, m.group(), i, i]
+                blocks.append(block)
+                if nested:
+                    open_blocks.append(block)
+                break
+    for block in open_blocks:
+        block[4] = len(paras) - 1
+    out = []
+    for kind, level, marker, first, last in blocks:
+        rs, re_ = view.raw_span(paras[first][0], paras[last][1])
+        out.append(Section(kind, level, marker, rs, re_, view.raw[rs:re_]))
+    return tuple(out)

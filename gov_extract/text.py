@@ -1,0 +1,166 @@
+"""Raw bulletin text -> clean view, with a map from every clean offset back to raw.
+
+PDF extraction breaks lines inside words and puts spaces inside numbers
+(``省发展和改\\n 革委``, ``5月 1 8日``, ``5.4 万件``) and leaves page furniture
+(``—2—``, spaced-out running headers such as ``窗 口 工 作 周 报``). The clean
+view joins wrapped lines, drops those spaces and the furniture, keeps one
+``\\n`` per paragraph break and maps full-width digits and letters to ASCII.
+Every clean character comes from exactly one raw character, so a clean span
+maps back to a raw span that covers the breaks inside it.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["CleanText", "clean", "is_han"]
+
+# Page numbers such as "—2—", "- 12 -", "－3－"; spaced running headers such as
+# "窗 口 工 作 周 报" (three or more Han characters, each alone between spaces).
+_PAGE_NUMBER = regex.compile(r"[—\-–－─]+\s*\d{1,3}\s*[—\-–－─]+")
+_SPACED_HEADER = regex.compile(r"\p{Han}(?:[ \t\u3000]+\p{Han}){2,}")
+# Line starts that always open a new paragraph: headings, items, distribution lines.
+_BLOCK_START = regex.compile(
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d)"
+    r"|(?:报|送|发|抄送|抄报|主送)[：:]|[（(]共印)"
+)
+_HEADING_START = regex.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_SENTENCE_END = "。！？：；!?;:"
+_CLOSERS = "”’」』）)】"
+_FULL_DATE_END = regex.compile(r"\d{4}\s*年\s*\d(?:\s*\d)?\s*月\s*\d(?:\s*\d)?\s*日$")
+_STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified ideograph (including extension A and compatibility)."""
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
+
+
+def _fold(ch: str) -> str:
+    """Full-width ASCII digits, letters, ``％`` and ``．`` -> ASCII; all else unchanged."""
+    o = ord(ch)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or ch in "％．":
+        return chr(o - 0xFEE0)
+    return ch
+
+
+def _is_word(ch: str) -> bool:
+    return is_han(ch) or ch.isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The clean view of a raw text and the offset map back to it.
+
+    ``index[i]`` is the raw offset of clean character ``i``. ``furniture`` lists
+    the raw spans dropped as page furniture.
+    """
+
+    raw: str
+    text: str
+    index: array = field(repr=False)
+    furniture: tuple[tuple[int, int], ...] = ()
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the clean span ``[start, end)`` (``end > start``)."""
+        if not 0 <= start < end <= len(self.text):
+            raise IndexError(f"clean span [{start}, {end}) is outside the clean text of length {len(self.text)}")
+        return self.index[start], self.index[end - 1] + 1
+
+    def clean_offset(self, raw_offset: int) -> int:
+        """The first clean offset whose raw offset is at or after ``raw_offset``."""
+        return bisect_left(self.index, raw_offset)
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Clean ``(start, end)`` of each paragraph (text between ``\\n``)."""
+        out, start = [], 0
+        text = self.text
+        while start <= len(text):
+            end = text.find("\n", start)
+            if end < 0:
+                end = len(text)
+            if end > start:
+                out.append((start, end))
+            start = end + 1
+        return out
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    """Raw ``(start, end)`` of each line's content, line terminators excluded."""
+    out, pos = [], 0
+    for line in raw.splitlines(keepends=True):
+        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        out.append((pos, pos + len(body)))
+        pos += len(line)
+    return out
+
+
+def _is_furniture(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and (_PAGE_NUMBER.fullmatch(s) is not None or _SPACED_HEADER.fullmatch(s) is not None)
+
+
+def _ends_paragraph(prev: str, nxt: str) -> bool:
+    """Whether the line break between two content lines is a paragraph break."""
+    tail = prev.rstrip(_CLOSERS) or prev
+    if tail[-1] in _SENTENCE_END or _BLOCK_START.match(nxt):
+        return True
+    squeezed = regex.sub(r"\s+", "", prev)
+    heading = _HEADING_START.match(squeezed)
+    body = squeezed[heading.end():] if heading else squeezed
+    if not any(c in body for c in "，。；、,;") and (heading or len(squeezed) <= _STANDALONE_MAX):
+        return True
+    return _FULL_DATE_END.search(prev) is not None and "，" not in prev
+
+
+def clean(raw: str) -> CleanText:
+    """Build the clean view of ``raw`` (see the module docstring)."""
+    chars: list[str] = []
+    index = array("q")
+    furniture: list[tuple[int, int]] = []
+    prev_line: str | None = None
+    prev_end = 0
+    for start, end in _lines(raw):
+        line = raw[start:end]
+        if not line.strip():
+            continue
+        if _is_furniture(line):
+            furniture.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
+            continue
+        lstrip = len(line) - len(line.lstrip())
+        body_start, body_end = start + lstrip, start + len(line.rstrip())
+        if prev_line is not None:
+            if _ends_paragraph(prev_line, raw[body_start:body_end]):
+                chars.append("\n")
+                index.append(prev_end)
+            elif chars and chars[-1].isascii() and chars[-1].isalpha() and raw[body_start].isascii() and raw[body_start].isalpha():
+                chars.append(" ")
+                index.append(prev_end)
+        _append_line(raw, body_start, body_end, chars, index)
+        prev_line, prev_end = raw[body_start:body_end], body_end
+    return CleanText(raw, "".join(chars), index, tuple(furniture))
+
+
+def _append_line(raw: str, start: int, end: int, chars: list[str], index: array) -> None:
+    """Append one stripped line, dropping spaces except between two word characters."""
+    i = start
+    while i < end:
+        ch = raw[i]
+        if ch.isspace():
+            j = i
+            while j < end and raw[j].isspace():
+                j += 1
+            before, after = raw[i - 1], raw[j]  # both exist: the line is stripped
+            if _is_word(before) and _is_word(after):
+                chars.append(" ")
+                index.append(i)
+            i = j
+            continue
+        chars.append(_fold(ch))
+        index.append(i)
+        i += 1

@@ -1,0 +1,69 @@
+"""JiebaTokenizer: jieba tokens of the clean view, with raw offsets.
+
+It owns a private ``jieba.Tokenizer`` (never jieba's global one), loads the
+lexicons' surface forms as user words, and keeps jieba's prefix-dictionary
+cache in a private per-user directory, not the shared temp dir.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Document, Token
+
+__all__ = ["JiebaTokenizer", "cache_dir"]
+
+
+def cache_dir() -> Path:
+    """gov_extract's private cache directory (``$GOV_EXTRACT_CACHE`` or ``~/.cache/gov_extract``)."""
+    base = os.environ.get("GOV_EXTRACT_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "gov_extract"
+    )
+    path = Path(base)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+class JiebaTokenizer:
+    """Pipeline component ``tokens``: fills ``Document.tokens``."""
+
+    name = "tokens"
+    requires: tuple[str, ...] = ()
+
+    def __init__(self, *, user_words: Iterable[str] = ()) -> None:
+        self._user_words = tuple(sorted(set(user_words)))
+        self._tokenizer = None
+        self._lock = threading.Lock()
+
+    def _jieba(self):  # noqa: ANN202 - jieba has no type hints
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    import jieba
+
+                    logging.getLogger("jieba").setLevel(logging.WARNING)
+                    tok = jieba.Tokenizer()
+                    tok.tmp_dir = str(cache_dir())
+                    tok.initialize()
+                    for word in self._user_words:
+                        tok.add_word(word)
+                    self._tokenizer = tok
+        return self._tokenizer
+
+    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        """jieba tokens of ``text`` as ``(word, start, end)``."""
+        return list(self._jieba().tokenize(text))
+
+    def __call__(self, doc: Document) -> Document:
+        view = doc.view
+        tokens = []
+        for word, start, end in self.tokenize(view.text):
+            if word.isspace():
+                continue
+            rs, re_ = view.raw_span(start, end)
+            tokens.append(Token(rs, re_, doc.raw[rs:re_], word))
+        return doc.replace(tokens=tuple(tokens))

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gov_extract.text import clean
+
+CASES = [
+    # (raw, clean view)
+    ("省发展和改\n 革委", "省发展和改革委"),
+    ("5月 1 8日", "5月18日"),
+    ("5.4 万件", "5.4万件"),
+    ("第 11 期", "第11期"),
+    ("１２３４５６ＡＢ", "123456AB"),
+    ("送服务 促发展", "送服务 促发展"),
+    ("天府通办 APP", "天府通办 APP"),
+    ("流\n\n转 7229件；", "流转7229件；"),
+    ("工作。\n\n下一段", "工作。\n下一段"),
+    ("推动涉水高频\n\n\n\n—6—\n\n服务事项", "推动涉水高频服务事项"),
+    ("（二）授权情况\n\n窗 口 工 作 周 报\n\n\n\n—2—\n\n已进驻", "（二）授权情况\n已进驻"),
+    ("一、2025 年 11 月总体运行情况\n\n11 月，省本级", "一、2025年11月总体运行情况\n11月，省本级"),
+    ("政务窗口月报\n\n第 11 期", "政务窗口月报\n第11期"),
+    ("说明如下\r\n1.第一项", "说明如下\n1.第一项"),
+    ("   ", ""),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES, ids=[c[0][:12] for c in CASES])
+def test_clean_view(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+def test_cases_unique() -> None:
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+def test_raw_span_covers_breaks() -> None:
+    raw = "配合省发展和改\n 革委审查"
+    view = clean(raw)
+    start = view.text.index("省发展和改革委")
+    rs, re_ = view.raw_span(start, start + len("省发展和改革委"))
+    assert raw[rs:re_] == "省发展和改\n 革委"
+
+
+def test_raw_span_rejects_empty_span() -> None:
+    with pytest.raises(IndexError):
+        clean("abc").raw_span(1, 1)
+
+
+def _check_map(raw: str) -> None:
+    view = clean(raw)
+    assert len(view.index) == len(view.text)
+    assert list(view.index) == sorted(set(view.index)), "clean offsets map to increasing raw offsets"
+    for i, ch in enumerate(view.text):
+        src = raw[view.index[i]]
+        if ch in " \n" and src.isspace():
+            continue
+        assert ch == src or ch == chr(ord(src) - 0xFEE0), (i, ch, src)
+    for a, b in view.paragraphs():
+        rs, re_ = view.raw_span(a, b)
+        assert "".join(raw[rs:re_].split()).startswith("".join(view.text[a:b].split())[:1])
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_offset_map_on_arbitrary_text(raw: str) -> None:
+    _check_map(raw)
+
+
+_BULLETIN_ALPHABET = st.sampled_from(list("省发展改革委政务服务中心年月日期件万人次、，。；（）《》“”—0123456789１２ \n\r\t"))
+
+
+@given(st.lists(_BULLETIN_ALPHABET, max_size=400).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_offset_map_on_bulletin_like_text(raw: str) -> None:
+    _check_map(raw)
+
+
+def test_corpus_offsets(corpus_doc: tuple[str, str, dict]) -> None:
+    _, raw, _ = corpus_doc
+    _check_map(raw)
