@@ -22,12 +22,13 @@ import json
 import math
 import os
 import re
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from gov_extract.errors import CorpusError
 
@@ -43,6 +44,10 @@ __all__ = [
     "ARG_ROLES",
     "GRAINS",
     "DOC_TYPES",
+    "META_KINDS",
+    "ORG_KINDS",
+    "QUANTITY_OPTIONAL",
+    "EVENT_OPTIONAL",
     "CorpusDocument",
     "read_raw",
     "load_record",
@@ -144,15 +149,20 @@ def write_record(record: Mapping[str, Any], path: str | os.PathLike[str]) -> Non
     """
     path = Path(path)
     text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # 0o666 through the umask, as for any new file; an existing file keeps its mode
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        if path.exists():
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -166,7 +176,7 @@ class CorpusDocument:
     synthetic: bool
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -302,7 +312,6 @@ def _sorted(check: _Checker, layer: str, starts: Sequence[tuple[str, object]]) -
     for name, start in starts:
         if not _is_int(start):
             continue
-        assert isinstance(start, int)
         if previous is not None and start < previous:
             check.add(f"{name}.start", f"{layer} not sorted by start ({start} after {previous})")
         previous = start
@@ -412,12 +421,13 @@ def _check_event(
             continue
         check.fields(where, arg, ("role", "ref"))
         role, ref = arg.get("role"), arg.get("ref")
-        if role not in ARG_ROLES:
+        if not isinstance(role, str) or role not in ARG_ROLES:
             check.add(f"{where}.role", f"{role!r} is not one of {', '.join(ARG_ROLES)}")
+            role = None
         kind = kinds.get(ref) if isinstance(ref, str) else None
         if kind is None:
             check.add(f"{where}.ref", f"{ref!r} is not an id in this file")
-        elif role in ARG_ROLES and kind not in ARG_ROLES[role]:
+        elif role is not None and kind not in ARG_ROLES[role]:
             allowed = "/".join(sorted(ARG_ROLES[role]))
             check.add(f"{where}.ref", f"{ref!r} is a {kind}, role {role!r} takes {allowed}")
 
@@ -447,6 +457,7 @@ def validate_record(record: Mapping[str, Any], raw: str, *, source: str) -> list
 
     layers = {layer: _items(check, record, layer) for layer in TOP_KEYS[2:]}
     kinds: dict[str, str] = {}  # id -> ORG/PERSON/.../TIME/QUANTITY/EVENT
+    first_use: dict[str, str] = {}  # id -> layer that used it first
     for layer, items in layers.items():
         for name, item in items:
             mention_id = item.get("id")
@@ -454,8 +465,9 @@ def validate_record(record: Mapping[str, Any], raw: str, *, source: str) -> list
                 check.add(f"{name}.id", f"{mention_id!r} is not a non-empty string")
                 continue
             if mention_id in kinds:
-                check.add(f"{name}.id", f"duplicate id (already used in {layer} or before)")
+                check.add(f"{name}.id", f"duplicate id, already used in {first_use[mention_id]}")
                 continue
+            first_use[mention_id] = layer
             label = item.get("label") if layer == "entities" else None
             kinds[mention_id] = {
                 "times": "TIME", "quantities": "QUANTITY", "events": "EVENT",
@@ -464,7 +476,7 @@ def validate_record(record: Mapping[str, Any], raw: str, *, source: str) -> list
     for name, item in layers["entities"]:
         _check_entity(check, name, item)
         label = item.get("label")
-        link = {"PERSON": ("org", "ORG"), "POLICY": ("alias_of", "POLICY")}.get(label)
+        link = {"PERSON": ("org", "ORG"), "POLICY": ("alias_of", "POLICY")}.get(str(label))
         if link is not None:
             field, target = link
             ref = item.get(field)

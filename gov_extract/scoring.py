@@ -257,12 +257,16 @@ class Fail:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def __str__(self) -> str:
-        where = f"{self.doc} {self.start}:{self.end}"
-        head = f"{where} {self.layer} {self.kind} {self.label or ''} {self.id or ''} {self.text!r}"
-        if self.kind == "miss" and self.got is None and self.field is None:
-            return head
-        detail = f" {self.field}:" if self.field else ""
-        return f"{head}{detail} expected {self.expected!r} got {self.got!r}"
+        """One line: ``doc start:end layer kind label id 'text' [field:] [expected ..] [got ..]``."""
+        span = "?:?" if self.start is None else f"{self.start}:{self.end}"
+        parts = [self.doc, span, self.layer, self.kind, self.label or "-", self.id or "-", repr(self.text)]
+        if self.field:
+            parts.append(f"{self.field}:")
+        if self.expected is not None or self.kind == "wrong_value":
+            parts.append(f"expected {self.expected!r}")
+        if self.got is not None or self.kind == "wrong_value":
+            parts.append(f"got {self.got!r}")
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -697,12 +701,12 @@ def score_document(
     if "events" in chosen:
         by_id_gold = {m.id: m for layer in MENTION_LAYERS for m in gold_m[layer] if m.id is not None}
         by_id_pred = {m.id: m for layer in MENTION_LAYERS for m in pred_m[layer] if m.id is not None}
-        pred_to_gold = {
-            pred_m[layer][pi].id: gold_m[layer][gi].id
-            for layer in MENTION_LAYERS
-            for gi, pi in pairs[layer]
-            if pred_m[layer][pi].id is not None and gold_m[layer][gi].id is not None
-        }
+        pred_to_gold: dict[str, str] = {}
+        for layer in MENTION_LAYERS:
+            for gi, pi in pairs[layer]:
+                pred_id, gold_id = pred_m[layer][pi].id, gold_m[layer][gi].id
+                if pred_id is not None and gold_id is not None:
+                    pred_to_gold[pred_id] = gold_id
         events, event_fails, arg_fails = _score_events(
             doc, _events(gold, "gold"), _events(pred, "pred"), by_id_gold, by_id_pred, pred_to_gold
         )

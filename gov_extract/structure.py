@@ -6,26 +6,18 @@ first ``一、`` heading; fields not printed there stay ``None`` rather than gue
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import regex
 
 from .model import Document, Meta, Period, Section
-from .numbers import parse_integer
 from .text import CleanText, clean
+from .times import find_times, parse_time
 
 __all__ = ["read", "parse_meta", "parse_sections"]
 
-_NUM = r"[0-9〇零○一二两三四五六七八九十]{1,4}"
-_YEAR = r"[0-9]{4}|[〇零○一二三四五六七八九]{4}"
-_DAY_RE = regex.compile(rf"(?P<y>{_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM})日")
-_MONTH_RE = regex.compile(rf"(?P<y>{_YEAR})年(?P<m>{_NUM})月(?!{_NUM}日)")
-# A printed reporting span: (5月4日—5月12日), optionally with years.
-_SPAN_RE = regex.compile(
-    rf"^[（(](?:(?P<y1>{_YEAR})年)?(?P<m1>{_NUM})月(?P<d1>{_NUM})日"
-    rf"\s*[—\-–－~～至到]+\s*(?:(?P<y2>{_YEAR})年)?(?:(?P<m2>{_NUM})月)?(?P<d2>{_NUM})日[）)]$"
-)
+# A printed reporting span, in parentheses: (5月4日—5月12日).
+_PARENTHESISED = regex.compile(r"^[（(](?P<inner>[^（）()]{3,40})[）)]$")
 _TITLE_RE = regex.compile(r"^\p{Han}{2,16}(?:周报|月报|旬报|季报|年报|简报|快报|专报|通报|要情)$")
 _ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>[0-9]{1,4})期")
 _ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>[0-9]{1,5})期")
@@ -58,25 +50,6 @@ def read(text: str, *, doc_id: str | None = None, reference_date: date | None = 
     )
 
 
-def _int(s: str | None) -> int | None:
-    return parse_integer(s) if s else None
-
-
-def _day(y: int | None, m: int | None, d: int | None) -> date | None:
-    if y is None or m is None or d is None:
-        return None
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _month(y: int, m: int) -> Period | None:
-    if not 1 <= m <= 12:
-        return None
-    return Period(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]))
-
-
 def parse_meta(view: CleanText) -> Meta:
     """Meta of a bulletin from its clean view (guide section 3)."""
     paragraphs = [view.text[a:b] for a, b in view.paragraphs()]
@@ -99,8 +72,10 @@ def parse_meta(view: CleanText) -> Meta:
             issue_total = int(m["n"])
         if publisher is None and (m := _PUBLISHER_RE.match(p)):
             publisher = m["name"]
-        if published is None and (m := _DAY_RE.search(p)):
-            published = _day(_int(m["y"]), _int(m["m"]), _int(m["d"]))
+        if published is None:
+            published = next(
+                (t.start_date for t in find_times(p) if t.explicit_year and t.grain == "day" and not t.span), None
+            )
 
     period = _weekly_period(header, published) or _monthly_period(headings[:2])
     kind = None
@@ -116,32 +91,20 @@ def parse_meta(view: CleanText) -> Meta:
 
 def _weekly_period(header: list[str], published: date | None) -> Period | None:
     for p in header:
-        m = _SPAN_RE.match(p)
-        if not m:
-            continue
-        y1, y2 = _int(m["y1"]), _int(m["y2"])
-        m1, d1, d2 = _int(m["m1"]), _int(m["d1"]), _int(m["d2"])
-        m2 = _int(m["m2"]) or m1
-        if y1 is None:
-            if published is None:
-                return Period(None, None)
-            y1 = published.year
-            start = _day(y1, m1, d1)
-            if start and start > published:
-                y1 -= 1
-        y2 = y2 or (y1 + 1 if m2 < m1 else y1)
-        start, end = _day(y1, m1, d1), _day(y2, m2, d2)
-        if start and end and start <= end:
-            return Period(start, end)
+        m = _PARENTHESISED.match(p)
+        t = parse_time(m["inner"], anchor=published) if m else None
+        if t is not None and t.span and t.grain == "day":
+            return Period(t.start_date, t.end_date)
     return None
 
 
 def _monthly_period(headings: list[str]) -> Period | None:
     for h in headings:
-        if "情况" in h and (m := _MONTH_RE.search(h)):
-            y, mo = _int(m["y"]), _int(m["m"])
-            if y is not None and mo is not None:
-                return _month(y, mo)
+        if "情况" not in h:
+            continue
+        for t in find_times(h):
+            if t.explicit_year and t.grain == "month" and not t.span:
+                return Period(t.start_date, t.end_date)
     return None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -248,6 +247,17 @@ def test_write_then_load_round_trip(tmp_path: Path) -> None:
     assert text.startswith('{\n  "id": "mini",')  # indent 2, key order kept
     assert load_record(path) == record
     assert [p.name for p in tmp_path.iterdir()] == ["mini.json"]  # no temp file left
+
+
+def test_write_record_file_mode(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}", encoding="utf-8")  # the mode any new file gets here
+    written = tmp_path / "written.json"
+    write_record({}, written)
+    assert written.stat().st_mode == plain.stat().st_mode
+    written.chmod(0o640)
+    write_record({"a": 1}, written)  # replacing keeps the file's mode
+    assert written.stat().st_mode & 0o777 == 0o640
 
 
 def test_write_record_replaces_atomically_and_cleans_up(tmp_path: Path) -> None:

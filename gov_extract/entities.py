@@ -1,0 +1,745 @@
+"""EntityTagger: ORG, PERSON, LOC, POLICY and INITIATIVE mentions (guide section 4).
+
+Recognition runs on the clean view (``doc.view.text``) and maps every span back
+to raw offsets. Candidates come from several sources, each a pass of regex or
+a multi-pattern (Aho-Corasick) match:
+
+- POLICY: every ``《…》`` title, nested ``〈…〉``/``《…》`` titles, short names
+  introduced by ``（以下简称《X》）`` and their later mentions (``alias_of``).
+- INITIATIVE: quoted ``“…”`` names scored by lexicon, suffix, shape and
+  context cues (``initiative_cues.tsv``); unquoted platform names from the
+  lexicon and by pattern (``四川省…服务平台``, ``…一件事``).
+- ORG: lexicon surfaces (longest match), names anchored on a division or a
+  bare ``省``/``市`` prefix and ending in a suffix of ``org_suffixes.tsv``,
+  enterprises and associations found back from their suffix to a boundary
+  word, attached sub-units (``水利厅行政审批处``), short names listed before
+  ``等(N个)部门/单位``.
+- LOC: divisions with or without suffix, named places, zones and venues.
+- PERSON: a name after office titles (``副厅长何绍明``), linked to the ORG
+  right before the titles.
+
+Overlapping candidates are resolved by tier (POLICY > quoted INITIATIVE >
+ORG and unquoted INITIATIVE > LOC), then length, then lexicon before pattern.
+Nothing is annotated inside an INITIATIVE span, nor inside a POLICY span but a
+nested title. Extra candidate sources (a statistical tagger, say) plug in
+through ``EntityTagger(sources=[...])``: any callable ``doc -> Iterable[Candidate]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import Division, Home, Lexicon, OrgEntry, fold
+from .model import Document, Entity
+from .text import is_han
+
+__all__ = ["Candidate", "CandidateSource", "EntityTagger", "TIER_POLICY", "TIER_QUOTED", "TIER_NAME", "TIER_LOC"]
+
+#: Resolution tiers: a higher tier wins an overlap whatever the lengths.
+TIER_POLICY = 5
+TIER_QUOTED = 4
+TIER_NAME = 3
+TIER_LOC = 1
+#: Tie-break inside a tier (lower wins): lexicon, pattern, other sources.
+RANK_LEXICON, RANK_PATTERN, RANK_OTHER = 0, 1, 2
+
+#: INITIATIVE kinds that are names even unquoted (others need quotes).
+_UNQUOTED_KINDS = ("platform", "project")
+_MAX_QUOTE = 40
+_MAX_TITLE = 150
+_NAME_CHARS = r"[\p{Han}A-Za-z0-9·]"
+# A trailing bracketed mark of a title or name: （送审稿）, (试行), （四川境）.
+_TRAILING_MARKS = regex.compile(r"(?:[（(][^（）()\n]{1,16}[）)])+$")
+_BRACKETS = regex.compile(r"[《》〈〉\n]")
+_QUOTE = regex.compile(r"“([^“”\n]{1,%d})”" % _MAX_QUOTE)
+_ALIAS_INTRO = regex.compile(r"[（(](?:以下|下文)?(?:简称|称)[“《〈]([^“”《》〈〉\n]{1,30})[”》〉][）)]")
+_BARE_PREFIX = regex.compile(r"[省市州县区]委?")
+_CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
+_PLATFORM_PREFIX = regex.compile(r"全省|全市|全州|全县|全区|全国")
+_NUMERIC_ABBREV = regex.compile(r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$")
+_DE_PHRASE = regex.compile(r"^\p{Han}{1,3}[得地]\p{Han}{1,3}$")
+_CLAUSE_SPLIT = regex.compile(r"[、，,；; ]+")
+_PLUS_SHAPE = regex.compile(r"\+.{0,6}(?:政务|服务|监管|督查)")
+_SENTENCE_PUNCT = regex.compile(r"[。？！?!]")
+_PACKAGE = regex.compile(r"^\d{1,3}条$")
+_COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
+_WS = regex.compile(r"\s+")
+_HAN_RUN = regex.compile(r"\p{Han}{1,20}")
+# A government's general office is a body of its own, not a sub-unit.
+_GOVERNMENT = ("政府",)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed entity, in CLEAN offsets of ``doc.view.text``.
+
+    ``alias_of`` (POLICY) and ``org`` (PERSON) point at another candidate by
+    its clean ``(start, end)``. ``nested`` marks a title inside another title.
+    """
+
+    label: str
+    start: int
+    end: int
+    norm: str
+    tier: int
+    rank: int = RANK_OTHER
+    unit: str | None = None
+    kind: str | None = None
+    title: str | None = None
+    doc_type: str | None = None
+    alias_of: tuple[int, int] | None = None
+    org: tuple[int, int] | None = None
+    nested: bool = False
+
+
+#: An extra candidate source: ``doc -> candidates`` in clean offsets.
+CandidateSource = Callable[[Document], Iterable[Candidate]]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so the longest wins)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in ordered) if ordered else r"(?!)"
+
+
+def _squeeze(text: str) -> str:
+    return _WS.sub("", text)
+
+
+class _Grammar:
+    """Patterns compiled once from a lexicon's word lists."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        sufs = lex.org_suffixes
+        self.org_suffix = sufs
+        named = [s for s, v in sufs.items() if v.anchor in ("adjacent", "division", "free")]
+        self.named_suffix = regex.compile(_alternation(named))
+        self.free_org = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "free"))
+        self.chain = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
+        self.office = regex.compile("办公厅|办公室")
+        units = [s for s, v in sufs.items() if v.anchor == "subunit"]
+        self.units = frozenset(units)
+        self.subunit = regex.compile(rf"(?P<body>\p{{Han}}{{1,8}}?)(?P<suf>{_alternation(units)})")
+        boundary = lex.words_of("boundary")
+        conj = lex.words_of("conjunction")
+        self.boundary = regex.compile(_alternation(boundary))
+        self.left_cut = regex.compile(_alternation(boundary | conj))
+        self.ends_with_break = regex.compile(rf"(?:{_alternation(boundary | conj)})$")
+        self.starts_with_break = regex.compile(_alternation(boundary | conj | lex.words_of("person_after")))
+        self.bare_unit = regex.compile(
+            rf"(?<={_alternation(boundary | conj)})(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{_alternation(units)})"
+            rf"(?=[、，。；：,;:]|{_alternation(boundary | conj)})"
+        )
+        self.blockers = lex.words_of("prefix_blocker")
+        self.generic_exact = frozenset(f for f, m in lex.generic_refs.items() if m == "exact")
+        self.generic_prefix = regex.compile(
+            _alternation(f for f, m in lex.generic_refs.items() if m == "prefix")
+        )
+        self.generic_suffix = regex.compile(
+            rf"(?:{_alternation(f for f, m in lex.generic_refs.items() if m == 'suffix')})$"
+        )
+        heads = lex.words_of("list_head")
+        self.list_end = regex.compile(rf"等(?:{_COUNTER.pattern})?(?P<head>{_alternation(heads)})")
+        self.list_item = regex.compile(r"[\p{Han}]{1,16}(?:[、和及与][\p{Han}]{1,16}){0,20}$")
+        titles = lex.person_titles
+        surnames = lex.surnames
+        self.person = regex.compile(
+            rf"(?P<titles>(?:{_alternation(titles)})(?:[、和及]?(?:{_alternation(titles)})){{0,4}})"
+            rf"(?P<name>(?:{_alternation(surnames)})\p{{Han}}{{1,2}})"
+        )
+        self.person_after = regex.compile(_alternation(lex.words_of("person_after")))
+        locs = lex.loc_suffixes
+        self.zone = regex.compile(
+            rf"(?P<body>\p{{Han}}{{0,10}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'division')})"
+        )
+        self.venue_prefix = regex.compile(
+            rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
+        )
+        self.venue_cue = regex.compile(
+            rf"(?<={_alternation(lex.words_of('loc_before'))})"
+            rf"(?P<name>\p{{Han}}{{2,10}}?(?:{_alternation(s for s, v in locs.items() if v.anchor == 'cue')}))"
+            rf"(?={_alternation(lex.words_of('venue_after'))})"
+        )
+        self.loc_before = regex.compile(rf"(?:{_alternation(lex.words_of('loc_before'))})$")
+        self.cue_before = lex.cues_at("before")
+        self.cue_after = lex.cues_at("after")
+        self.cue_suffix = lex.cues_at("suffix")
+        self.cue_shape = regex.compile(_alternation(lex.cues_at("shape")))
+        self.shape_weight = max(lex.cues_at("shape").values(), default=0)
+        self.before_re = regex.compile(rf"(?:{_alternation(self.cue_before)})$")
+        self.after_re = regex.compile(_alternation(self.cue_after))
+        self.suffix_re = regex.compile(rf"(?:{_alternation(self.cue_suffix)})$")
+        self.trailing = regex.compile(
+            rf"^(?P<core>.+?(?:{_alternation(set(lex.cues_at('platform')) | set(lex.cues_at('named')) | {'专区', '平台', '系统'})}))"
+            rf"(?:{_alternation(lex.cues_at('trailing'))})$"
+        )
+        self.platform = regex.compile(
+            rf"(?P<body>[\p{{Han}}A-Za-z0-9]{{0,14}}?)(?P<suf>{_alternation(lex.cues_at('platform'))})"
+        )
+        self.named = regex.compile(_alternation(lex.cues_at("named")))
+        self.doc_type = regex.compile(rf"(?:{_alternation(lex.doc_types)})$")
+        self.left_run = regex.compile(rf"{_NAME_CHARS}{{1,20}}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """Where a name may start: a division chain or a bare prefix (``省``, ``市委``)."""
+
+    start: int
+    end: int
+    division: Division | None = None
+    bare: str | None = None
+
+
+class _Run:
+    """The state of one tagging run over one document."""
+
+    def __init__(self, g: _Grammar, doc: Document) -> None:
+        self.g = g
+        self.lex = g.lex
+        self.doc = doc
+        self.text = doc.view.text
+        self.home: Home = g.lex.home(doc.meta.publisher)
+        n = len(self.text)
+        self.div_mask = bytearray(n)
+        self.div_start = bytearray(n)
+        self.org_hits: list[tuple[int, int, str]] = []
+        self.div_hits: list[tuple[int, int, str]] = []
+        self.ini_hits: list[tuple[int, int, str]] = []
+        self.place_hits: list[tuple[int, int, str]] = []
+        lists = {"org": self.org_hits, "div": self.div_hits, "ini": self.ini_hits, "place": self.place_hits}
+        if n and len(self.lex.matcher):
+            for end, values in self.lex.matcher.iter(fold(self.text)):
+                for kind, surface in values:
+                    start = end + 1 - len(surface)
+                    lists[kind].append((start, end + 1, surface))
+        for s, e, _ in self.div_hits:
+            self.div_mask[s:e] = b"\x01" * (e - s)
+            self.div_start[s] = 1
+        self.policy_mask = bytearray(n)
+
+    # -- helpers ------------------------------------------------------------
+
+    def is_generic(self, name: str) -> bool:
+        g = self.g
+        return (name in g.generic_exact or g.generic_prefix.match(name) is not None
+                or g.generic_suffix.search(name) is not None)
+
+    def breaks_before(self, pos: int) -> bool:
+        """True when a name may start at ``pos`` (start, non-name char or boundary word before)."""
+        if pos == 0 or not is_han(self.text[pos - 1]):
+            return True
+        return self.g.ends_with_break.search(self.text, max(0, pos - 6), pos) is not None
+
+    def breaks_after(self, pos: int) -> bool:
+        """True when a name may end at ``pos``."""
+        text = self.text
+        if pos >= len(text) or not is_han(text[pos]):
+            return True
+        return (self.g.starts_with_break.match(text, pos) is not None or text.startswith("窗口", pos)
+                or self.g.person.match(text, pos) is not None)
+
+    def body_ok(self, start: int, end: int) -> bool:
+        """A name body: no boundary word, no new division inside, not generic."""
+        if start >= end:
+            return True
+        body = self.text[start:end]
+        if self.g.boundary.search(body) or self.is_generic(body):
+            return False
+        return not any(self.div_start[start + 1:end]) and not self.div_start[start]
+
+    def anchors(self, *, bare: bool = True, central: bool = False, relaxed_province: bool = False) -> list[_Anchor]:
+        """Division chains (``四川省成都市``) and bare prefixes where a name may start."""
+        out: list[_Anchor] = []
+        best: dict[int, tuple[int, str]] = {}
+        for s, e, surface in self.div_hits:
+            if s not in best or e > best[s][0]:
+                best[s] = (e, surface)
+        covered_until = -1
+        for s in sorted(best):
+            if s < covered_until:
+                continue
+            e, surface = best[s]
+            # extend over adjacent divisions: 四川省 + 成都市 + 武侯区
+            div = self.lex.divisions[surface]
+            while e in best:
+                e, surface = best[e]
+                div = self.lex.divisions[surface]
+            covered_until = e
+            out.append(_Anchor(s, e, division=div))
+        if bare:
+            text = self.text
+            for m in _BARE_PREFIX.finditer(text):
+                pos = m.start()
+                if self.div_mask[pos]:
+                    continue
+                ch = text[pos]
+                if pos and is_han(text[pos - 1]):
+                    if ch == "省" and (relaxed_province or text[pos - 1] not in self.g.blockers):
+                        pass
+                    elif not self.breaks_before(pos):
+                        continue
+                out.append(_Anchor(pos, m.end(), bare=m.group()))
+        if central:
+            for m in _CENTRAL_PREFIX.finditer(self.text):
+                if self.breaks_before(m.start()):
+                    out.append(_Anchor(m.start(), m.end()))
+        return out
+
+    def extend(self, end: int) -> tuple[int, str | None, str]:
+        """Chain suffixes (``办公厅``, ``分公司``) then a sub-unit after a name ending at ``end``.
+
+        Returns (new end, unit or None, chained text).
+        """
+        text, g = self.text, self.g
+        chained = ""
+        for _ in range(3):
+            m = g.chain.match(text, end)
+            if m is None and text.endswith(_GOVERNMENT, 0, end):
+                m = g.office.match(text, end)  # 人民政府办公室 is a body, not a unit
+            if m is None:
+                break
+            chained += m.group()
+            end = m.end()
+        unit = None
+        m = g.subunit.match(text, end)
+        if m:
+            body, suf = m.group("body"), m.group("suf")
+            rule = g.org_suffix[suf]
+            name = body + suf
+            if (len(body) >= rule.min_body and not g.boundary.search(body) and not self.is_generic(body)
+                    and not self.is_generic(name) and self.breaks_after(m.end())):
+                unit, end = name, m.end()
+        return end, unit, chained
+
+    def norm_with_prefix(self, bare: str | None, name: str) -> str:
+        """Norm of a name that starts with a bare prefix, resolved against the home divisions."""
+        clean = _squeeze(name)
+        if not bare:
+            return clean
+        if bare.endswith("委"):
+            local = self.home.local(bare[0])
+            return f"中共{local}委{clean[len(bare):]}" if local else clean
+        local = self.home.local(bare)
+        return local + clean[len(bare):] if local else clean
+
+    def city_form(self, entry: OrgEntry) -> str | None:
+        """The home city's counterpart of a provincial body (``四川省财政厅`` -> ``湖州市财政局``)."""
+        home = self.home
+        if not home.city or entry.level != "provincial" or entry.province is None:
+            return None
+        if not entry.norm.startswith(entry.province):
+            return None
+        rest = entry.norm[len(entry.province):]
+        if rest.endswith("厅"):
+            rest = rest[:-1] + "局"
+        return home.city.local + rest
+
+    # -- POLICY -------------------------------------------------------------
+
+    def policies(self) -> list[Candidate]:
+        text, g = self.text, self.g
+        spans: list[tuple[int, int, int]] = []  # start, end, depth
+        stack: list[tuple[str, int]] = []
+        for m in _BRACKETS.finditer(text):
+            ch = m.group()
+            if ch == "\n":
+                stack.clear()
+            elif ch in "《〈":
+                stack.append((ch, m.end()))
+            else:
+                opener = "《" if ch == "》" else "〈"
+                while stack and stack[-1][0] != opener:
+                    stack.pop()
+                if stack:
+                    _, start = stack.pop()
+                    if 0 < m.start() - start <= _MAX_TITLE:
+                        spans.append((start, m.start(), len(stack)))
+        out: list[Candidate] = []
+        full_by_alias: dict[str, tuple[int, int]] = {}
+        for start, end, depth in sorted(spans):
+            title = text[start:end]
+            norm = _squeeze(title)
+            alias_of = full_by_alias.get(norm) if depth == 0 else None
+            out.append(Candidate("POLICY", start, end, norm, TIER_POLICY, RANK_LEXICON,
+                                 doc_type=self.doc_type(norm), alias_of=alias_of, nested=depth > 0))
+            if depth == 0 and alias_of is None:
+                m = _ALIAS_INTRO.match(text, end + 1)
+                if m:
+                    alias = _squeeze(m.group(1))
+                    full_by_alias[alias] = (start, end)
+                    if text[m.start(1) - 1] == "“":  # a quoted short name is a mention too
+                        out.append(Candidate("POLICY", m.start(1), m.end(1), alias, TIER_POLICY, RANK_LEXICON,
+                                             doc_type=self.doc_type(alias), alias_of=(start, end)))
+        for c in out:
+            self.policy_mask[c.start:c.end] = b"\x01" * (c.end - c.start)
+        return out
+
+    def doc_type(self, title: str) -> str | None:
+        core = _TRAILING_MARKS.sub("", title)
+        m = self.g.doc_type.search(core)
+        return m.group() if m else None
+
+    # -- INITIATIVE ---------------------------------------------------------
+
+    def quoted(self) -> list[Candidate]:
+        text, g = self.text, self.g
+        quotes = [m for m in _QUOTE.finditer(text) if not self.policy_mask[m.start()]]
+        # runs of adjacent quotes share their context: “A”“B”涉企活动
+        runs: list[list[regex.Match]] = []
+        for m in quotes:
+            if runs and text[runs[-1][-1].end():m.start()] in ("", "、", "和", "及", "与"):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        scored: list[tuple[int, int, str, int]] = []
+        for run in runs:
+            before = text[max(0, run[0].start() - 6):run[0].start()]
+            after = text[run[-1].end():run[-1].end() + 12]
+            for m in run:
+                start, end = m.start(1), m.end(1)
+                name = m.group(1)
+                t = g.trailing.match(name)
+                if t:  # “重大项目服务专区运行” -> 重大项目服务专区
+                    end = start + len(t.group("core"))
+                    name = t.group("core")
+                scored.append((start, end, name, self.score_quote(name, before, after)))
+        positive = {name for _, _, name, score in scored if score > 0}
+        return [
+            Candidate("INITIATIVE", s, e, name, TIER_QUOTED, RANK_LEXICON)
+            for s, e, name, _ in scored if name in positive and name.strip()
+        ]
+
+    def score_quote(self, name: str, before: str, after: str) -> int:
+        """Evidence that a quoted string names an initiative (> 0) or is a slogan or phrase."""
+        g = self.g
+        score = 0
+        key = fold(name)
+        if key in self.lex.initiatives or _squeeze(key) in self.lex.initiatives:
+            score += 5
+        core = _TRAILING_MARKS.sub("", name) or name
+        m = g.suffix_re.search(core)
+        suffix_weight = g.cue_suffix[m.group()] if m else 0
+        score += suffix_weight
+        if g.cue_shape.search(name):
+            score += g.shape_weight
+        if _PLUS_SHAPE.search(key):
+            score += 2
+        if _PACKAGE.match(key):
+            score += 1
+        m = g.before_re.search(before)
+        if m:
+            score += g.cue_before[m.group()]
+        for k in range(5):
+            if k >= len(after) or not (is_han(after[k]) or after[k].isalnum()):
+                break
+            m = g.after_re.match(after, k)
+            if m:
+                score += g.cue_after[m.group()]
+                break
+        meaningful = sum(1 for c in name if is_han(c) or c.isdigit())
+        if meaningful < 2:
+            score -= 5
+        clauses = [c for c in _CLAUSE_SPLIT.split(name) if c]
+        if len(clauses) >= 3:
+            score -= 3
+        if _DE_PHRASE.match(name) or _NUMERIC_ABBREV.match(name):
+            score -= 3
+        if _SENTENCE_PUNCT.search(name):
+            score -= 3
+        if len(name) > 16 and suffix_weight <= 0:
+            score -= 2
+        return score
+
+    def unquoted_initiatives(self) -> list[Candidate]:
+        text, g, lex = self.text, self.g, self.lex
+        out: list[Candidate] = []
+        for s, e, surface in self.ini_hits:
+            ini = lex.initiatives[surface]
+            if ini.kind in _UNQUOTED_KINDS:
+                out.append(Candidate("INITIATIVE", s, e, text[s:e], TIER_NAME, RANK_LEXICON))
+        anchors = self.anchors(relaxed_province=True)
+        for m in _PLATFORM_PREFIX.finditer(text):
+            if self.breaks_before(m.start()):
+                anchors.append(_Anchor(m.start(), m.end()))
+        for a in anchors:
+            m = g.platform.match(text, a.end)
+            if m and self.body_ok(a.end, m.start("suf")) and a.end - a.start + len(m.group()) > len(m.group("suf")):
+                out.append(Candidate("INITIATIVE", a.start, m.end(), text[a.start:m.end()], TIER_NAME, RANK_PATTERN))
+        for m in g.named.finditer(text):
+            run = g.left_run.search(text, max(0, m.start() - 20), m.start())
+            if not run:
+                continue
+            start = run.start()
+            for cut in g.left_cut.finditer(text, run.start(), run.end()):
+                start = cut.end()
+            body = text[start:m.start()]
+            if 2 <= len(body) <= 12 and not self.is_generic(body) and fold(body) not in lex.initiatives:
+                out.append(Candidate("INITIATIVE", start, m.end(), text[start:m.end()], TIER_NAME, RANK_PATTERN))
+        return out
+
+    # -- ORG ----------------------------------------------------------------
+
+    def lexicon_orgs(self) -> list[Candidate]:
+        text, lex = self.text, self.lex
+        out = []
+        for s, e, surface in self.org_hits:
+            if surface.endswith("部") and text.startswith("门", e):
+                continue  # 财政部门, 宣传部门: a sector, not the ministry
+            entry = lex.orgs[surface]
+            start, norm = s, lex.org_norm(surface, entry, self.home)
+            if surface in lex.relative and s and text[s - 1] in "省市州县区" and not surface.startswith(("省", "市")):
+                prefix = text[s - 1]
+                if self.breaks_before(s - 1) or (prefix == "省" and (s < 2 or text[s - 2] not in self.g.blockers)):
+                    start = s - 1
+                    if prefix != "省":
+                        local = self.home.local(prefix)
+                        rest = entry.norm[len(entry.province):] if entry.province and entry.norm.startswith(entry.province) else None
+                        norm = local + rest if local and rest else _squeeze(text[start:e])
+            end, unit, chained = self.extend(e)
+            if chained:
+                norm += chained
+            out.append(Candidate("ORG", start, end, norm, TIER_NAME, RANK_LEXICON, unit=unit, kind=entry.kind))
+        return out
+
+    def anchored_name(self, pos: int) -> tuple[int, int, str] | None:
+        """The shortest ``body + suffix`` ORG name starting at ``pos`` that fits its suffix's rule.
+
+        Returns (suffix start, suffix end, suffix) or ``None``.
+        """
+        text, g = self.text, self.g
+        run = _HAN_RUN.match(text, pos)
+        if not run:
+            return None
+        best = None
+        for m in g.named_suffix.finditer(text, pos, run.end(), overlapped=True):
+            rule = g.org_suffix[m.group()]
+            body = m.start() - pos
+            if body < rule.min_body or (rule.anchor == "adjacent" and body):
+                continue
+            key = (m.end(), m.start())
+            if (best is None or key < best[0]) and self.body_ok(pos, m.start()):
+                best = (key, m)
+        if best is None:
+            return None
+        m = best[1]
+        return m.start(), m.end(), m.group()
+
+    def pattern_orgs(self) -> list[Candidate]:
+        text, g = self.text, self.g
+        out = []
+        # a national body right before a local one is its system: 国家税务总局 + 成都市税务局
+        central: dict[int, int] = {}
+        for s, e, surface in self.org_hits:
+            if self.lex.orgs[surface].level == "central":
+                central[e] = min(s, central.get(e, s))
+        for a in self.anchors(central=True):
+            found = self.anchored_name(a.end)
+            if not found:
+                continue
+            suf_start, name_end, suf = found
+            if a.division is None and a.bare is None and suf_start == a.end:
+                continue  # 国家局, 中国中心: a national prefix needs a body
+            rule = g.org_suffix[suf]
+            name = text[a.start:name_end]
+            if self.is_generic(name):
+                continue
+            kind = rule.kind
+            if a.bare and a.bare.endswith("委"):
+                kind = "party"
+            norm = self.norm_with_prefix(a.bare, name)
+            if a.division is not None and text.startswith("委", a.end) and kind == "party":
+                norm = "中共" + norm  # 泸州市委组织部 -> 中共泸州市委组织部
+            start = central.get(a.start, a.start) if a.division is not None else a.start
+            if start != a.start:
+                norm = _squeeze(text[start:name_end])
+            end, unit, chained = self.extend(name_end)
+            out.append(Candidate("ORG", start, end, norm + chained, TIER_NAME, RANK_PATTERN, unit=unit, kind=kind))
+        for m in g.free_org.finditer(text):
+            end = m.end()
+            while True:  # 集团 + 有限公司
+                nxt = g.chain.match(text, end)
+                if not nxt:
+                    break
+                end = nxt.end()
+            run = g.left_run.search(text, max(0, m.start() - 20), m.start())
+            if not run:
+                continue
+            start = run.start()
+            for cut in g.left_cut.finditer(text, run.start(), run.end()):
+                start = cut.end()
+            body = text[start:m.start()]
+            rule = g.org_suffix[m.group()]
+            if len(body) < max(rule.min_body, 1) or self.is_generic(body) or self.is_generic(text[start:end]):
+                continue
+            out.append(Candidate("ORG", start, end, _squeeze(text[start:end]), TIER_NAME, RANK_PATTERN, kind=rule.kind))
+        for m in g.bare_unit.finditer(text):
+            body = m.group("body")
+            rule = g.org_suffix[m.group("suf")]
+            if len(body) >= rule.min_body and not self.is_generic(body) and not g.boundary.search(body):
+                out.append(Candidate("ORG", m.start(), m.end(), m.group(), TIER_NAME, RANK_PATTERN, kind=rule.kind))
+        return out
+
+    def list_orgs(self) -> list[Candidate]:
+        """Short names coordinated before 等(N个)部门/单位: 结合网信、经信、公安等部门."""
+        text, lex = self.text, self.lex
+        out = []
+        for m in self.g.list_end.finditer(text):
+            items = self.g.list_item.search(text, max(0, m.start() - 120), m.start())
+            if not items:
+                continue
+            pos = items.start()
+            parts = regex.split(r"[、和及与]", items.group())
+            for i, part in enumerate(parts):
+                start = pos
+                pos += len(part) + 1
+                if i == 0:  # the first item follows a verb: take its longest known tail
+                    for k in range(len(part)):
+                        tail = part[k:]
+                        if tail in lex.list_forms or tail in lex.orgs:
+                            start, part = start + k, tail
+                            break
+                entry = lex.list_forms.get(part)
+                if entry is None:
+                    continue
+                norm = self.city_form(entry) or lex.org_norm(part, entry, self.home)
+                out.append(Candidate("ORG", start, start + len(part), norm, TIER_NAME, RANK_LEXICON, kind=entry.kind))
+        return out
+
+    # -- LOC ----------------------------------------------------------------
+
+    def locations(self) -> list[Candidate]:
+        text, g, lex = self.text, self.g, self.lex
+        out = []
+        home_province = self.home.province
+        starts = {s for s, _, _ in self.div_hits}
+        ends = {e for _, e, _ in self.div_hits}
+        for s, e, surface in self.div_hits:
+            div = lex.divisions[surface]
+            if home_province is not None and div.full == home_province.full:
+                continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin
+            if div.level in ("county", "township") and surface != div.full and not surface.endswith(
+                    ("市", "县", "区", "州", "旗", "镇", "乡")):
+                adjacent = (s in ends or e in starts or (s and text[s - 1] == "、" and s - 1 in ends)
+                            or (text[e:e + 1] == "、" and e + 1 in starts))
+                if not adjacent and not g.loc_before.search(text, max(0, s - 3), s):
+                    continue  # a bare county name needs a place context: 绵阳江油, 赴江油
+            out.append(Candidate("LOC", s, e, div.full, TIER_LOC, RANK_LEXICON))
+        for s, e, surface in self.place_hits:
+            out.append(Candidate("LOC", s, e, lex.places[surface].name, TIER_LOC, RANK_LEXICON))
+        for a in self.anchors(bare=False):
+            m = g.zone.match(text, a.end)
+            if m and self.body_ok(a.end, m.start("suf")):
+                out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
+        for a in self.anchors(relaxed_province=True):
+            m = g.venue_prefix.match(text, a.end)
+            if m and self.body_ok(a.end, m.start("suf")):
+                out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
+        for m in g.venue_cue.finditer(text):
+            name = m.group("name")
+            if not g.boundary.search(name) and not self.is_generic(name):
+                out.append(Candidate("LOC", m.start(), m.end(), name, TIER_LOC, RANK_PATTERN))
+        return out
+
+    # -- PERSON -------------------------------------------------------------
+
+    def persons(self, accepted: list[Candidate], mask: bytearray) -> list[Candidate]:
+        text, g = self.text, self.g
+        org_by_end = {c.end: c for c in accepted if c.label == "ORG"}
+        out = []
+        for m in g.person.finditer(text):
+            name_start = m.start("name")
+            name_end = None
+            for end in (m.end(), m.end() - 1):
+                if end - name_start >= 2 and self.breaks_after(end) and not g.person.match(text, end - 1):
+                    name_end = end
+                    break
+            if name_end is None or any(mask[m.start():name_end]):
+                continue
+            org = org_by_end.get(m.start())
+            out.append(Candidate("PERSON", name_start, name_end, text[name_start:name_end], 2, RANK_PATTERN,
+                                 title=_squeeze(m.group("titles")), org=(org.start, org.end) if org else None))
+        return out
+
+
+def _resolve(candidates: Iterable[Candidate], n: int) -> tuple[list[Candidate], bytearray]:
+    """Keep non-overlapping candidates by tier, length, rank, start; nested titles stay."""
+    mask = bytearray(n)
+    accepted: list[Candidate] = []
+    pool = sorted(set(candidates), key=lambda c: (-c.tier, -(c.end - c.start), c.rank, c.start, c.label))
+    for c in pool:
+        if c.end <= c.start or c.end > n:
+            continue
+        if c.label == "POLICY" and c.tier == TIER_POLICY:
+            accepted.append(c)  # titles are parsed as a tree: nested ones stay
+            mask[c.start:c.end] = b"\x01" * (c.end - c.start)
+            continue
+        if mask.find(b"\x01", c.start, c.end) >= 0:
+            continue
+        accepted.append(c)
+        mask[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return accepted, mask
+
+
+class EntityTagger:
+    """Pipeline component ``entities``: fills ``Document.entities`` (guide section 4).
+
+    ``lexicon``: the vocabulary (default :meth:`Lexicon.default`); pass
+    ``Lexicon.from_files(...)`` for another province or city. ``sources``:
+    extra candidate sources, callables ``doc -> Iterable[Candidate]`` in clean
+    offsets, resolved together with the built-in ones.
+    """
+
+    name = "entities"
+    requires: tuple[str, ...] = ()
+
+    def __init__(self, *, lexicon: Lexicon | None = None, sources: Sequence[CandidateSource] = ()) -> None:
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            raise TypeError(f"lexicon must be a gov_extract.lexicon.Lexicon, not {type(lexicon).__name__}")
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        self.sources = tuple(sources)
+        self._grammar = _Grammar(self.lexicon)
+
+    def __repr__(self) -> str:
+        return f"EntityTagger(sources={len(self.sources)})"
+
+    def candidates(self, doc: Document) -> tuple[list[Candidate], _Run]:
+        """Every candidate of ``doc`` before overlap resolution (for inspection)."""
+        run = _Run(self._grammar, doc)
+        found = run.policies()
+        found += run.quoted()
+        found += run.unquoted_initiatives()
+        found += run.lexicon_orgs()
+        found += run.pattern_orgs()
+        found += run.list_orgs()
+        found += run.locations()
+        for source in self.sources:
+            found.extend(source(doc))
+        return found, run
+
+    def __call__(self, doc: Document) -> Document:
+        found, run = self.candidates(doc)
+        accepted, mask = _resolve(found, len(run.text))
+        accepted += run.persons(accepted, mask)
+        accepted.sort(key=lambda c: (c.start, c.end, c.label))
+        ids = {(c.start, c.end, c.label): f"e{i}" for i, c in enumerate(accepted, 1)}
+        org_ids = {(c.start, c.end): ids[(c.start, c.end, c.label)] for c in accepted if c.label == "ORG"}
+        policy_ids = {(c.start, c.end): ids[(c.start, c.end, c.label)] for c in accepted if c.label == "POLICY"}
+        view, raw = doc.view, doc.raw
+        entities = []
+        for c in accepted:
+            rs, re_ = view.raw_span(c.start, c.end)
+            entities.append(Entity(
+                ids[(c.start, c.end, c.label)], c.label, rs, re_, raw[rs:re_], c.norm,
+                unit=c.unit if c.label == "ORG" else None,
+                kind=c.kind if c.label == "ORG" else None,
+                title=c.title if c.label == "PERSON" else None,
+                org=org_ids.get(c.org) if c.label == "PERSON" and c.org else None,
+                doc_type=c.doc_type if c.label == "POLICY" else None,
+                alias_of=policy_ids.get(c.alias_of) if c.label == "POLICY" and c.alias_of else None,
+            ))
+        return doc.replace(entities=tuple(entities))

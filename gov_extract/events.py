@@ -1,0 +1,778 @@
+"""Events: triggers and arguments of reported, dated actions (guide section 7).
+
+The extractor reads only ``doc.entities``, ``doc.times``, ``doc.quantities``,
+``doc.sections`` and ``doc.view``, so it runs the same on gold and on predicted
+mentions. It works on the clean view with every entity span and every quoted
+span masked (a trigger inside ``“问需求送服务”`` is not a trigger) and maps
+trigger spans back to raw offsets.
+
+Which events (CONVENTIONS.md "Events"):
+
+- A news item is dated when its first sentence starts with a time mention
+  after the marker (``11月5日，``, ``近日，``, ``1月，``) or its subject is
+  followed by one (``生态环境厅于11月13日印发…``).
+- That sentence gives one event for the first typed predicate after the
+  subject, and one more for each later predicate of another type that has its
+  own POLICY/INITIATIVE object (``印发通知，正式启用…系统`` -> issue + launch).
+- A later sentence of the item gives events only when another actor is its
+  subject (``…。B局窗口…。``), under the item's time, or when it starts with a
+  day-precise time of its own (``同日，``).
+- Statistics (a clause with a statistic quantity, or ``累计``/``共计``) give none.
+
+Predicates come from ``data/event_triggers.tsv``: verbs name their type;
+frames (``召开``) take the type of the activity noun after them; light verbs
+(``开展``, ``举办``) hand the trigger to the verb after them (``开展…培训`` ->
+``培训``) or take an activity noun's type (``开展…活动`` -> service). Argument
+cues (``会同``, ``赴``, ``在``, ``承办``) come from ``data/event_roles.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+import regex
+
+from .errors import LexiconError
+from .model import EVENT_TYPES, ROLES, Argument, Document, Entity, Event, Quantity, TimeExpr, Trigger
+from .segment import Item, Sentence, segment, split_clauses
+
+__all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
+
+KINDS = ("verb", "frame", "light", "head", "stop")
+_ROLE_HINTS = ("at=target", "obj=target")
+_CUE_ROLES = ("agent", "participant", "target", "location")
+
+_MASK = "\u25a1"  # stands in for masked characters; neither a trigger nor punctuation
+_QUOTE = regex.compile(r"“[^“”\n]{1,80}”|「[^「」\n]{1,80}」")
+# Between two mentions of one coordinated run: 窗口, brackets and connectives.
+_RUN_GAP = regex.compile(r"(?:窗口)?\s*[）)]?\s*(?:[、/]|和|与|及|以及)?\s*[（(]?")
+# Office words between an ORG and its PERSON (公安厅党委委员、副厅长何绍明).
+_TITLE_GAP = regex.compile(r"[\p{Han}、]{1,20}")
+# After a lead time: a part of day, then a comma.
+_AFTER_TIME = regex.compile(r"\s*(?:上午|下午|晚上|晚间|期间|起)?\s*[，,]?\s*")
+_LEAD_ADVERBIAL = regex.compile(r"(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，\s*")
+_SUBJECT_TIME_GAP = regex.compile(r"\s*(?:于|在)?\s*")
+# A time a later sentence may open with to report an action of its own day.
+_DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|同日|当日|当天|次日|翌日")
+# Progress framing: 今年以来…, 截至11月底… report totals, not an action.
+_PROGRESS_TIME = regex.compile(r"以来|目前|当前|截至|截止")
+_STATISTIC_WORDS = regex.compile(r"累计|共计")
+# A year or quarter opens plans and reviews (今年，…; 2024年，…), not news items.
+_COARSE_GRAINS = ("year", "quarter")
+# A modal right before a trigger: the action is planned, not reported (将召开, 拟印发, 还要研究制定).
+_FUTURE = regex.compile(
+    r"(?:将要|即将|将于[^，。；]{0,12}|将|拟|要|准备|计划|预计)"
+    r"(?:正式|进一步|再|继续|陆续|统一|集中|共同|联合|同步|研究|适时|尽快|加快|于)?$"
+)
+_FUTURE_WINDOW = 16
+# Where the object phrase of a frame or light verb ends and a new predicate begins.
+_PHRASE_END = regex.compile(r"并且|并|同时|从而|进而|随后")
+_PHRASE_MAX = 60  # an object phrase is at most this long (clean characters)
+_TITLE_MAX = 20
+_CLAUSE_PUNCT = regex.compile(r"[，,；;：:]")
+_COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
+# Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
+_NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在|于|围绕|按照|根据|对照)$")
+# Words after a quoted mention that make it a theme (以“…”为主题).
+_THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
+# A count of bodies or people is not the event's quantity (8个省直部门).
+_COUNTS_BODIES = regex.compile(r"\s*(?:省直|省级|市级|相关|有关)?(?:部门|单位|机构|人员|人|名)")
+_POST_CUE_PREFIX = regex.compile(r"\s*(?:等(?:单位|部门)?)?\s*(?:共同|联合)?\s*")
+_ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
+_SPACES = regex.compile(r"\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRow:
+    """One row of ``event_triggers.tsv``."""
+
+    word: str
+    type: str | None
+    kind: str
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    """One row of ``event_roles.tsv``: a cue word next to a run of mentions.
+
+    ``not_after`` lists characters that, just before a one-character cue, make
+    it part of another word (``达到``, ``正在``).
+    """
+
+    cue: str
+    role: str
+    position: str
+    not_after: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Trigger rows, role cues and counted units, with the trigger pattern compiled once."""
+
+    triggers: Mapping[str, TriggerRow]
+    cues: tuple[RoleCue, ...]
+    units: frozenset[str]
+    pattern: regex.Pattern
+
+    @classmethod
+    def load(
+        cls,
+        triggers: str | Path | None = None,
+        roles: str | Path | None = None,
+        units: str | Path | None = None,
+    ) -> EventLexicon:
+        """Read the three data files (the package's own by default).
+
+        Raises :class:`LexiconError` naming file, line and field for a bad row.
+        """
+        rows = _read_triggers(*_source(triggers, "event_triggers.tsv"))
+        cues = _read_cues(*_source(roles, "event_roles.tsv"))
+        counted = _read_units(*_source(units, "event_quantity_units.tsv"))
+        words = sorted(rows, key=lambda w: (-len(w), w))
+        pattern = regex.compile("|".join(regex.escape(w) for w in words)) if words else regex.compile(r"(?!)")
+        return cls(MappingProxyType(rows), cues, counted, pattern)
+
+
+@functools.cache
+def _default_lexicon() -> EventLexicon:
+    return EventLexicon.load()
+
+
+def _source(path: str | Path | None, name: str) -> tuple[str, str]:
+    if path is None:
+        return f"gov_extract/data/{name}", resources.files("gov_extract").joinpath("data", name).read_text("utf-8")
+    p = Path(path)
+    return str(p), p.read_text("utf-8")
+
+
+def _rows(where: str, text: str, header: tuple[str, ...]) -> Iterable[tuple[int, list[str]]]:
+    """Data rows of a TSV file: comments and blank lines skipped, the header checked."""
+    seen_header = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        fields += [""] * (len(header) - len(fields))
+        if not seen_header:
+            if tuple(f.strip() for f in fields[: len(header)]) != header:
+                raise LexiconError(f"{where}:{number}: expected the header {'<TAB>'.join(header)!r}, got {line!r}")
+            seen_header = True
+            continue
+        if len(fields) > len(header):
+            raise LexiconError(f"{where}:{number}: {len(fields)} fields, expected at most {len(header)}")
+        cells = [f.strip() for f in fields]
+        for cell in cells[:-1]:
+            if unicodedata.normalize("NFKC", cell) != cell:
+                raise LexiconError(f"{where}:{number}: {cell!r} is not NFKC-normalised; write it in NFKC form")
+        yield number, cells
+    if not seen_header:
+        raise LexiconError(f"{where}: no header row {'<TAB>'.join(header)!r}")
+
+
+def _read_triggers(where: str, text: str) -> dict[str, TriggerRow]:
+    out: dict[str, TriggerRow] = {}
+    for number, (word, type_, kind, roles, _notes) in _rows(where, text, ("trigger", "type", "kind", "roles", "notes")):
+        if not word:
+            raise LexiconError(f"{where}:{number}: empty trigger")
+        if word in out:
+            raise LexiconError(f"{where}:{number}: trigger {word!r} listed twice; keep one row")
+        if kind not in KINDS:
+            raise LexiconError(f"{where}:{number}: kind {kind!r} of {word!r} is not one of {KINDS}")
+        if type_ != "-" and type_ not in EVENT_TYPES:
+            raise LexiconError(f"{where}:{number}: type {type_!r} of {word!r} is not '-' or one of {EVENT_TYPES}")
+        if type_ == "-" and kind in ("verb", "head"):
+            raise LexiconError(f"{where}:{number}: a {kind} row needs an event type, {word!r} has '-'")
+        hints = frozenset(h for h in roles.split(";") if h)
+        if bad := hints - set(_ROLE_HINTS):
+            raise LexiconError(f"{where}:{number}: unknown role hints {sorted(bad)} of {word!r}; use {_ROLE_HINTS}")
+        out[word] = TriggerRow(word, None if type_ == "-" else type_, kind, hints)
+    return out
+
+
+def _read_cues(where: str, text: str) -> tuple[RoleCue, ...]:
+    out: list[RoleCue] = []
+    seen: set[tuple[str, str]] = set()
+    for number, (cue, role, position, not_after, _notes) in _rows(
+        where, text, ("cue", "role", "position", "not_after", "notes")
+    ):
+        if not cue:
+            raise LexiconError(f"{where}:{number}: empty cue")
+        if role not in _CUE_ROLES:
+            raise LexiconError(f"{where}:{number}: role {role!r} of {cue!r} is not one of {_CUE_ROLES}")
+        if position not in ("pre", "post"):
+            raise LexiconError(f"{where}:{number}: position {position!r} of {cue!r} is not 'pre' or 'post'")
+        if (cue, position) in seen:
+            raise LexiconError(f"{where}:{number}: cue {cue!r} ({position}) listed twice; keep one row")
+        seen.add((cue, position))
+        out.append(RoleCue(cue, role, position, frozenset(not_after)))
+    out.sort(key=lambda c: -len(c.cue))  # longest cue first: 会同 before 同
+    return tuple(out)
+
+
+def _read_units(where: str, text: str) -> frozenset[str]:
+    out: set[str] = set()
+    for number, (unit, _notes) in _rows(where, text, ("unit", "notes")):
+        if not unit or unit in out:
+            raise LexiconError(f"{where}:{number}: unit {unit!r} is empty or listed twice")
+        out.add(unit)
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- per document
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A mention on the clean view."""
+
+    cs: int
+    ce: int
+    label: str  # entity label, "TIME" or "QUANTITY"
+    id: str
+    norm: str
+    nested: bool = False  # inside a POLICY/INITIATIVE span
+    alias: bool = False
+    statistic: bool = False
+    unit: str | None = None
+    grain: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    cs: int
+    ce: int
+    row: TriggerRow
+
+
+@dataclass(frozen=True, slots=True)
+class _Predicate:
+    """A resolved predicate: its type, trigger span and the row that named it."""
+
+    type: str
+    cs: int
+    ce: int
+    row: TriggerRow
+    end: int  # clean end of the predicate's words (a frame's head included)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    agents: tuple[_Mention, ...]
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An event before ids are assigned."""
+
+    type: str
+    cs: int
+    ce: int
+    time: str
+    args: tuple[tuple[str, str], ...]
+    agents: frozenset[str]
+    summary: str
+
+
+class _Context:
+    """One document's clean text, masked text, mentions and trigger matches."""
+
+    def __init__(self, doc: Document, lexicon: EventLexicon) -> None:
+        view = doc.view
+        self.doc = doc
+        self.lexicon = lexicon
+        self.text = view.text
+        self.view = view
+        self.entities = _entity_mentions(doc)
+        self.times = sorted((m for m in (_time(view, t) for t in doc.times) if m), key=lambda m: m.cs)
+        self.quantities = sorted(
+            (m for m in (_quantity(view, q) for q in doc.quantities) if m), key=lambda m: m.cs
+        )
+        self.entity_starts = [m.cs for m in self.entities]
+        self.time_at = {m.cs: m for m in self.times}
+        self.quantity_starts = [m.cs for m in self.quantities]
+        self.masked = _mask(self.text, self.entities)
+        self.matches = [
+            _Match(m.start(), m.end(), lexicon.triggers[m.group()]) for m in lexicon.pattern.finditer(self.masked)
+        ]
+        self.match_starts = [m.cs for m in self.matches]
+
+    def entities_in(self, start: int, end: int, labels: Iterable[str] | None = None) -> list[_Mention]:
+        out = []
+        for m in self.entities[bisect_left(self.entity_starts, start):]:
+            if m.cs >= end:
+                break
+            if m.ce <= end and not m.nested and (labels is None or m.label in labels):
+                out.append(m)
+        return out
+
+    def quantities_in(self, start: int, end: int) -> list[_Mention]:
+        out = []
+        for m in self.quantities[bisect_left(self.quantity_starts, start):]:
+            if m.cs >= end:
+                break
+            if m.ce <= end:
+                out.append(m)
+        return out
+
+    def matches_in(self, start: int, end: int) -> list[_Match]:
+        out = []
+        for m in self.matches[bisect_left(self.match_starts, start):]:
+            if m.cs >= end:
+                break
+            if m.ce <= end:
+                out.append(m)
+        return out
+
+
+def _clean(view, mention, label: str, ident: str, norm: str, **extra) -> _Mention | None:
+    cs, ce = view.clean_offset(mention.start), view.clean_offset(mention.end)
+    if ce <= cs:
+        return None  # the mention covers only furniture or spaces
+    return _Mention(cs, ce, label, ident, norm, **extra)
+
+
+def _time(view, t: TimeExpr) -> _Mention | None:
+    m = _clean(view, t, "TIME", t.id, "")
+    return m if m is None else _Mention(m.cs, m.ce, m.label, m.id, view.text[m.cs:m.ce], grain=t.grain)
+
+
+def _quantity(view, q: Quantity) -> _Mention | None:
+    return _clean(view, q, "QUANTITY", q.id, q.text, statistic=q.metric is not None, unit=q.unit)
+
+
+def _entity_mentions(doc: Document) -> list[_Mention]:
+    """Entities on the clean view, sorted; those inside a POLICY/INITIATIVE span are marked nested."""
+    view = doc.view
+    ordered = sorted(doc.entities, key=lambda e: (e.start, -e.end))
+    out: list[_Mention] = []
+    outer_end = -1
+    for e in ordered:
+        nested = e.end <= outer_end
+        m = _clean(view, e, e.label, e.id, _norm(e), nested=nested, alias=e.alias_of is not None)
+        if m is not None:
+            out.append(m)
+        if e.label in ("POLICY", "INITIATIVE") and e.end > outer_end:
+            outer_end = e.end
+    out.sort(key=lambda m: (m.cs, -m.ce))
+    return out
+
+
+def _norm(e: Entity) -> str:
+    return "".join((e.norm or e.text).split())
+
+
+def _mask(text: str, entities: Sequence[_Mention]) -> str:
+    """``text`` with entity spans and quoted spans replaced by mask characters (offsets kept)."""
+    spans = [(m.cs, m.ce) for m in entities]
+    spans += [m.span() for m in _QUOTE.finditer(text)]
+    spans.sort()
+    parts, pos = [], 0
+    for a, b in spans:
+        a = max(a, pos)
+        if b <= a:
+            continue
+        parts.append(text[pos:a])
+        parts.append(_MASK * (b - a))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+def _run_at(ctx: _Context, pos: int, end: int, labels: tuple[str, ...], *, titles: bool = False) -> list[_Mention]:
+    """The coordinated run of mentions starting at ``pos`` (``A、B和C``, ``A（B）``).
+
+    With ``titles``, office words may stand before a PERSON (``公安厅副厅长何绍明``).
+    """
+    text = ctx.text
+    run: list[_Mention] = []
+    for m in ctx.entities[bisect_left(ctx.entity_starts, pos):]:
+        if m.cs >= end:
+            break
+        if m.nested or (run and m.cs < run[-1].ce):
+            continue
+        gap = text[run[-1].ce if run else pos:m.cs]
+        if run:
+            joins = _RUN_GAP.fullmatch(gap) is not None
+        else:
+            joins = not gap
+        if titles and not joins and m.label == "PERSON":
+            joins = _TITLE_GAP.fullmatch(gap) is not None and (bool(run) or len(gap) <= 12)
+        if not joins or m.label not in labels or m.ce > end:
+            break
+        run.append(m)
+    return run
+
+
+def _cue_before(ctx: _Context, pos: int, floor: int, position: str = "pre") -> RoleCue | None:
+    text = ctx.text
+    for cue in ctx.lexicon.cues:
+        if cue.position != position:
+            continue
+        a = pos - len(cue.cue)
+        if a >= floor and text.startswith(cue.cue, a):
+            if a > 0 and text[a - 1] in cue.not_after:
+                continue
+            return cue
+    return None
+
+
+def _cue_after(ctx: _Context, pos: int, end: int) -> RoleCue | None:
+    text = ctx.text
+    pos = _POST_CUE_PREFIX.match(text, pos, end).end()
+    for cue in ctx.lexicon.cues:
+        if cue.position == "post" and text.startswith(cue.cue, pos) and pos + len(cue.cue) <= end:
+            return cue
+    return None
+
+
+def _subject(ctx: _Context, pos: int, end: int) -> _Subject:
+    """The subject at ``pos``: ``A、B与C`` (all agents), ``X副厅长张三`` (the PERSON only), ``由X主办``."""
+    text = ctx.text
+    pos = _SPACES.match(text, pos, end).end()
+    if text.startswith("由", pos):
+        run = _run_at(ctx, pos + 1, end, ("ORG", "PERSON"))
+        if run:
+            after = _POST_CUE_PREFIX.match(text, run[-1].ce, end).end()
+            cue = _cue_after(ctx, run[-1].ce, end)
+            if cue is not None and cue.role == "agent":
+                return _Subject(tuple(run), after + len(cue.cue))
+        return _Subject((), pos)
+    run = _run_at(ctx, pos, end, ("ORG", "PERSON"), titles=True)
+    if not run:
+        return _Subject((), pos)
+    persons = tuple(m for m in run if m.label == "PERSON")
+    return _Subject(persons or tuple(run), run[-1].ce)
+
+
+def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int] | None:
+    """``(time, subject position, search start)`` when ``sent`` opens with a time.
+
+    Also ``A厅于11月13日印发…`` (the subject before its time) and a fronted
+    purpose clause (``为…，11月5日，…``).
+    """
+    text = ctx.text
+    pos = sent.clean_start
+    if (m := _LEAD_ADVERBIAL.match(text, pos, sent.clean_end)) and m.end() in ctx.time_at:
+        pos = m.end()
+    time = ctx.time_at.get(pos)
+    if time is not None:
+        if _PROGRESS_TIME.search(time.norm) or time.grain in _COARSE_GRAINS:
+            return None
+        after = _AFTER_TIME.match(text, time.ce, sent.clean_end).end()
+        if after < sent.clean_end and text[after] in "，,":
+            after += 1
+        return time, after, after
+    subject = _subject(ctx, pos, sent.clean_end)
+    if subject.agents:
+        at = _SUBJECT_TIME_GAP.match(text, subject.end, sent.clean_end).end()
+        time = ctx.time_at.get(at)
+        if time is not None and time.grain not in _COARSE_GRAINS and not _PROGRESS_TIME.search(time.norm):
+            return time, pos, _AFTER_TIME.match(text, time.ce, sent.clean_end).end()
+    return None
+
+
+def _predicates(ctx: _Context, start: int, end: int, clauses: list[tuple[int, int]]) -> list[_Predicate]:
+    """Resolve the trigger matches of ``[start, end)`` into typed predicates, in order."""
+    matches = ctx.matches_in(start, end)
+    out: list[_Predicate] = []
+    used: set[int] = set()
+    for i, m in enumerate(matches):
+        kind = m.row.kind
+        if i in used or kind in ("stop", "head"):
+            continue
+        if kind == "verb":
+            out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
+            continue
+        c_start, c_end = clauses[_clause_index(clauses, m.cs)]
+        # the object phrase: up to the clause end or a new predicate (并, 同时)
+        limit = min(c_end, m.ce + _PHRASE_MAX)
+        if stop := _PHRASE_END.search(ctx.masked, m.ce, limit):
+            limit = stop.start()
+        window = []
+        for j in range(i + 1, len(matches)):
+            if matches[j].cs >= limit:
+                break
+            if j not in used and matches[j].row.kind in ("verb", "head"):
+                window.append(j)
+        used.update(window)
+        # head-final: the last verb of the phrase, else its last activity noun
+        verbs = [j for j in window if matches[j].row.kind == "verb"]
+        nxt = matches[(verbs or window)[-1]] if window else None
+        if kind == "frame":
+            type_ = nxt.row.type if nxt is not None else m.row.type
+            if type_ is not None:
+                out.append(_Predicate(type_, m.cs, m.ce, m.row, nxt.ce if nxt else m.ce))
+        elif nxt is not None and nxt.row.kind == "verb":  # 开展…培训: the verb is the trigger
+            out.append(_Predicate(nxt.row.type, nxt.cs, nxt.ce, nxt.row, nxt.ce))
+        elif nxt is not None:  # 开展…活动: the light verb, typed by the activity noun
+            out.append(_Predicate(nxt.row.type, m.cs, m.ce, m.row, nxt.ce))
+        else:  # …活动在X成功举办: the activity noun stands before
+            floor = max(c_start, m.cs - _PHRASE_MAX)
+            before = [p for p in matches[max(0, i - _PHRASE_MAX):i] if p.row.kind == "head" and p.cs >= floor]
+            if before:
+                out.append(_Predicate(before[-1].row.type, m.cs, m.ce, m.row, m.ce))
+    return out
+
+
+def _groups(ctx: _Context, preds: list[_Predicate], clauses: list[tuple[int, int]]) -> list[list[_Predicate]]:
+    """Coordinated predicates (``制定印发``, ``调研并指导``) grouped; one event per group at most."""
+    groups: list[list[_Predicate]] = []
+    for p in preds:
+        if groups:
+            last = groups[-1][-1]
+            same_clause = _clause_index(clauses, last.cs) == _clause_index(clauses, p.cs)
+            if same_clause and _COORDINATION.fullmatch(ctx.masked, last.end, p.cs):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def _clause_index(clauses: list[tuple[int, int]], pos: int) -> int:
+    return min(bisect_left([b for _, b in clauses], pos + 1), len(clauses) - 1)
+
+
+def _region_end(groups: list[list[_Predicate]], g: int, clauses: list[tuple[int, int]]) -> int:
+    """Where group ``g``'s arguments end: the next group in its clause, else the clause end."""
+    k = _clause_index(clauses, groups[g][0].cs)
+    if g + 1 < len(groups) and _clause_index(clauses, groups[g + 1][0].cs) == k:
+        return groups[g + 1][0].cs
+    return clauses[k][1]
+
+
+def _region_start(groups: list[list[_Predicate]], g: int, clauses: list[tuple[int, int]]) -> int:
+    """Where group ``g``'s arguments start: its clause start, or its first trigger after another group."""
+    k = _clause_index(clauses, groups[g][0].cs)
+    if g > 0 and _clause_index(clauses, groups[g - 1][0].cs) == k:
+        return groups[g][0].cs
+    return clauses[k][0]
+
+
+def _objects(ctx: _Context, start: int, end: int, taken: set[str]) -> list[_Mention]:
+    """POLICY/INITIATIVE objects in ``[start, end)``: outer titles, not aliases unless that is all."""
+    text = ctx.text
+    found = []
+    for m in ctx.entities_in(start, end, ("POLICY", "INITIATIVE")):
+        if m.id in taken:
+            continue
+        before = text[max(start, m.cs - 3):m.cs].rstrip("“「《〈")
+        if _NOT_OBJECT_BEFORE.search(before) or _THEME_AFTER.match(text, m.ce, end):
+            continue
+        found.append(m)
+    plain = [m for m in found if not m.alias]
+    return plain or found
+
+
+def _cue_args(
+    ctx: _Context, start: int, end: int, group: list[_Predicate], skip: set[str]
+) -> list[tuple[str, _Mention]]:
+    """Arguments marked by cue words in ``[start, end)``: 会同X, 赴X, 在X, X承办, 调研X."""
+    out: list[tuple[str, _Mention]] = []
+    at_target = any("at=target" in p.row.roles for p in group)
+    pos = start
+    for m in ctx.entities_in(start, end, ("ORG", "PERSON", "LOC")):
+        if m.cs < pos or m.id in skip:
+            continue
+        run = _run_at(ctx, m.cs, end, ("ORG", "PERSON", "LOC"))
+        if not run:
+            continue
+        pos = run[-1].ce
+        cue = _cue_before(ctx, run[0].cs, start)
+        role = cue.role if cue else None
+        if role is None and (post := _cue_after(ctx, run[-1].ce, end)) is not None:
+            role = post.role if post.role == "participant" else None
+        if role is None and any(
+            "obj=target" in p.row.roles and regex.fullmatch(r"\s*", ctx.text[p.ce:run[0].cs]) for p in group
+        ):
+            role = "target"
+        if role == "location" and at_target:
+            role = "target"
+        if role == "participant":
+            members = [x for x in run if x.label in ("ORG", "PERSON")]
+        elif role in ("target", "location"):
+            members = [x for x in run if x.label in ("ORG", "LOC")]
+        else:
+            continue
+        out.extend((role, x) for x in members if x.id not in skip)
+    return out
+
+
+def _quantity_args(ctx: _Context, start: int, end: int) -> list[_Mention]:
+    out = []
+    for q in ctx.quantities_in(start, end):
+        if q.statistic or q.unit not in ctx.lexicon.units:
+            continue
+        if _COUNTS_BODIES.match(ctx.text, q.ce, end):
+            continue
+        out.append(q)
+    return out
+
+
+def _is_statistic(ctx: _Context, start: int, end: int) -> bool:
+    """A statement of volumes: a statistic quantity or 累计/共计 in ``[start, end)``."""
+    if any(q.statistic for q in ctx.quantities_in(start, end)):
+        return True
+    return _STATISTIC_WORDS.search(ctx.text, start, end) is not None
+
+
+def _sentence_events(
+    ctx: _Context, sent: Sentence, time: _Mention, subject_at: int, search_at: int, *, need_agent: bool
+) -> list[_Found]:
+    """The events of one sentence whose time is ``time`` (see the module docstring)."""
+    end = sent.clean_end
+    subject = _subject(ctx, subject_at, end)
+    if need_agent and not subject.agents:
+        return []
+    start = max(subject.end, search_at)
+    clauses = split_clauses(ctx.masked, sent.clean_start, end)
+    first_clause = clauses[_clause_index(clauses, start)]
+    if _is_statistic(ctx, start, first_clause[1]):
+        return []
+    preds = _predicates(ctx, start, end, clauses)
+    if not preds:
+        return []
+    if not subject.agents and _clause_index(clauses, preds[0].cs) != _clause_index(clauses, start):
+        return []  # no subject: the action must open the sentence (5月11日，赴X调研)
+    groups = _groups(ctx, preds, clauses)
+    out: list[_Found] = []
+    shared: list[tuple[str, _Mention]] = []
+    for g, group in enumerate(groups):
+        head = group[0]
+        if _FUTURE.search(ctx.masked, max(subject.end, head.cs - _FUTURE_WINDOW), head.cs):
+            if g == 0:
+                return []
+            continue
+        actors = subject.agents
+        new_actor = False
+        if g == 0:
+            lo = start
+        else:
+            lo = _region_start(groups, g, clauses)
+            clause_start = clauses[_clause_index(clauses, head.cs)][0]
+            # a clause of its own subject: another actor in the same sentence
+            inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
+            if inner is not None and inner.agents and _norms(inner.agents) != _norms(subject.agents):
+                actors, new_actor, lo = inner.agents, True, inner.end
+            elif head.type in {f.type for f in out}:
+                continue
+        hi = _region_end(groups, g, clauses)
+        skip = {m.id for m in actors}
+        cue_args = _cue_args(ctx, lo, hi, group, skip)
+        objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args})
+        if g > 0 and not new_actor and not any(m.cs >= head.ce for m in objects):
+            continue  # a later predicate of the same actor needs its own object
+        if g == 0:
+            shared = [(r, m) for r, m in cue_args if r == "participant" and m.cs < head.cs]
+        own = [(r, m) for r, m in cue_args if g == 0 or new_actor or r != "participant"]
+        args = [("agent", m) for m in actors] + ([] if g == 0 or new_actor else shared) + own
+        args += [("object", m) for m in objects]
+        args += [("quantity", q) for q in _quantity_args(ctx, max(lo, start), hi)]
+        out.append(_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text))
+    return out
+
+
+def _norms(mentions: Iterable[_Mention]) -> frozenset[str]:
+    return frozenset(m.norm for m in mentions)
+
+
+def _order(args: list[tuple[str, _Mention]]) -> tuple[tuple[str, str], ...]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for role, m in sorted(args, key=lambda a: (_ROLE_ORDER[a[0]], a[1].cs)):
+        if (role, m.id) not in seen:
+            seen.add((role, m.id))
+            out.append((role, m.id))
+    return tuple(out)
+
+
+def _item_events(ctx: _Context, item: Item) -> list[_Found]:
+    sents = item.sentences
+    if not sents:
+        return []
+    k = 0
+    if len(sents) > 1 and _is_title_sentence(ctx, sents[0]):
+        k = 1
+    lead = _lead(ctx, sents[k])
+    if lead is None:
+        return []
+    time, subject_at, search_at = lead
+    out = _sentence_events(ctx, sents[k], time, subject_at, search_at, need_agent=False)
+    if not out:
+        return []
+    actors = out[0].agents
+    for sent in sents[k + 1:]:
+        own = ctx.time_at.get(sent.clean_start)
+        if own is not None:
+            if not _DAY_TIME.search(own.norm) or _PROGRESS_TIME.search(own.norm):
+                continue
+            after = _AFTER_TIME.match(ctx.text, own.ce, sent.clean_end).end()
+            found = _sentence_events(ctx, sent, own, after, after, need_agent=False)
+        else:
+            found = _sentence_events(ctx, sent, time, sent.clean_start, sent.clean_start, need_agent=True)
+            if found and found[0].agents == actors:
+                continue  # the same actor goes on: no new event
+        if found:
+            out.extend(found)
+            actors = found[0].agents or actors
+    return out
+
+
+def _is_title_sentence(ctx: _Context, sent: Sentence) -> bool:
+    """A short heading sentence opening an item (``（一）数字政府建设。``): no time, no verb."""
+    body = sent.text.rstrip("。！？!?")
+    if len(body) > _TITLE_MAX or _CLAUSE_PUNCT.search(body):
+        return False
+    if any(sent.clean_start <= t.cs < sent.clean_end for t in ctx.times):
+        return False
+    return not any(m.row.kind in ("verb", "frame", "light") for m in ctx.matches_in(sent.clean_start, sent.clean_end))
+
+
+def extract_events(doc: Document, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
+    """The events of ``doc`` from its mentions, sorted by trigger start, ids ``v1..``."""
+    ctx = _Context(doc, lexicon or _default_lexicon())
+    found = [f for item in segment(doc) for f in _item_events(ctx, item)]
+    found.sort(key=lambda f: (f.cs, f.ce))
+    events = []
+    for n, f in enumerate(found, 1):
+        rs, re_ = doc.view.raw_span(f.cs, f.ce)
+        events.append(Event(
+            f"v{n}", f.type, Trigger(rs, re_, doc.raw[rs:re_]), f.time,
+            tuple(Argument(role, ref) for role, ref in f.args), f.summary,
+        ))
+    return tuple(events)
+
+
+class EventExtractor:
+    """Pipeline component ``events``: fills ``Document.events`` from the mention layers.
+
+    ``lexicon`` replaces the package's trigger, role and unit files
+    (:meth:`EventLexicon.load` reads your own).
+    """
+
+    name = "events"
+    requires: tuple[str, ...] = ("entities", "times", "quantities")
+
+    def __init__(self, *, lexicon: EventLexicon | None = None) -> None:
+        if lexicon is not None and not isinstance(lexicon, EventLexicon):
+            raise TypeError(f"lexicon must be an EventLexicon, not {type(lexicon).__name__}")
+        self._lexicon = lexicon
+
+    def __repr__(self) -> str:
+        return "EventExtractor()"
+
+    def __call__(self, doc: Document) -> Document:
+        if not isinstance(doc, Document):
+            raise TypeError(f"EventExtractor takes a Document, not {type(doc).__name__}")
+        return doc.replace(events=extract_events(doc, self._lexicon))

@@ -1,0 +1,659 @@
+"""Load and validate gov_extract's vocabulary files into an immutable Lexicon.
+
+The data files under ``gov_extract/data/`` are plain UTF-8 TSV or text, one
+record a line, NFKC-clean:
+
+==========================  =========================================  ==========
+file                        columns (TSV header) / content             used for
+==========================  =========================================  ==========
+``orgs.tsv``                norm kind level parent aliases list_forms  ORG names
+``divisions.tsv``           full level parent aliases                  LOC, home
+``initiatives.tsv``         name kind aliases                          INITIATIVE
+``places.tsv``              place kind aliases                         named LOC
+``org_suffixes.tsv``        suffix kind anchor min_body                ORG grammar
+``loc_suffixes.tsv``        suffix kind anchor                         zones, venues
+``initiative_cues.tsv``     cue where weight                           quote classifier
+``context_words.tsv``       word role                                  name boundaries
+``generic_refs.tsv``        form match                                 not entities
+``person_titles.txt``       one title a line                           PERSON
+``surnames.txt``            one surname a line                         PERSON
+``doc_types.txt``           one genre word a line                      POLICY doc_type
+==========================  =========================================  ==========
+
+``aliases`` and ``list_forms`` are ``|``-separated. Text files allow blank
+lines and ``#`` comments. TSV files are recognised by their header, text files
+by the end of their name (``my_surnames.txt`` is a surnames file).
+
+:meth:`Lexicon.default` loads the shipped files once; :meth:`Lexicon.from_files`
+returns a NEW lexicon with a user's files (another province or city) added on
+top of a base: their surfaces take precedence over the base's, nothing shared
+is changed. Every malformed line raises :class:`~gov_extract.errors.LexiconError`
+naming file, line and field.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import ahocorasick
+
+from .errors import LexiconError
+
+__all__ = [
+    "ORG_KINDS",
+    "ORG_LEVELS",
+    "DIVISION_LEVELS",
+    "INITIATIVE_KINDS",
+    "PLACE_KINDS",
+    "OrgEntry",
+    "Division",
+    "Initiative",
+    "Place",
+    "OrgSuffix",
+    "LocSuffix",
+    "Cue",
+    "Home",
+    "Lexicon",
+    "fold",
+]
+
+ORG_KINDS = ("government", "party", "institution", "association", "enterprise")
+ORG_LEVELS = ("central", "provincial", "city", "county", "township")
+DIVISION_LEVELS = ("province", "city", "county", "township")
+INITIATIVE_KINDS = ("programme", "reform", "brand", "platform", "project", "campaign")
+PLACE_KINDS = ("region", "zone", "venue", "river", "mountain", "lake")
+ORG_ANCHORS = ("adjacent", "division", "free", "chain", "subunit")
+LOC_KINDS = ("zone", "venue")
+LOC_ANCHORS = ("division", "prefix", "cue")
+CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named")
+WORD_ROLES = (
+    "boundary", "conjunction", "person_after", "loc_before", "venue_after",
+    "list_head", "list_not", "prefix_blocker",
+)
+GENERIC_MATCH = ("exact", "prefix", "suffix")
+#: The home province when a bulletin names no publisher.
+DEFAULT_PROVINCE = "四川省"
+
+# Full-width ASCII and the ideographic space -> ASCII, one character for one,
+# so text folded for matching keeps its offsets (surfaces are NFKC already).
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width ASCII folded to ASCII, same length (for matching)."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    """An organisation: official ``norm`` name, kind, level and surface forms.
+
+    ``province`` is the full name of the province the norm names (``四川省`` for
+    ``国家税务总局四川省税务局``), or ``None`` for national bodies.
+    """
+
+    norm: str
+    kind: str
+    level: str
+    parent: str | None
+    aliases: tuple[str, ...] = ()
+    list_forms: tuple[str, ...] = ()
+    province: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """An administrative division: ``full`` name with its parents (``四川省绵阳市``)."""
+
+    full: str
+    level: str
+    parent: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def local(self) -> str:
+        """The name without the parent's (``四川省绵阳市`` -> ``绵阳市``)."""
+        if self.parent and self.full.startswith(self.parent) and len(self.full) > len(self.parent):
+            return self.full[len(self.parent):]
+        return self.full
+
+
+@dataclass(frozen=True, slots=True)
+class Initiative:
+    """A named programme, reform, brand, platform, campaign or project."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named region, zone, venue, river, mountain or lake."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSuffix:
+    """A word that ends an organisation name.
+
+    ``anchor``: ``adjacent`` (right after a division: ``成都市人民政府``),
+    ``division`` (after a division or a bare 省/市/县 prefix and a body),
+    ``free`` (enterprises, associations: the name starts after a boundary word),
+    ``chain`` (continues another name: ``办公厅``, ``分公司``) or ``subunit``
+    (a unit attached to a body: ``行政审批处``). ``min_body``: the fewest
+    characters between prefix and suffix.
+    """
+
+    suffix: str
+    kind: str
+    anchor: str
+    min_body: int
+
+
+@dataclass(frozen=True, slots=True)
+class LocSuffix:
+    """A word that ends a zone or venue name and how the name is anchored."""
+
+    suffix: str
+    kind: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A context word of the INITIATIVE classifier (see ``initiative_cues.tsv``)."""
+
+    cue: str
+    where: str
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The bulletin's home divisions, from its publisher."""
+
+    province: Division | None = None
+    city: Division | None = None
+    county: Division | None = None
+
+    def local(self, prefix: str) -> str | None:
+        """The home division a bare ``省``/``市``/``州``/``县``/``区`` prefix means, as a name prefix."""
+        if prefix == "省":
+            return self.province.full if self.province else None
+        if prefix in ("市", "州"):
+            return self.city.local if self.city else None
+        if prefix in ("县", "区"):
+            return self.county.local if self.county else None
+        return None
+
+
+# --------------------------------------------------------------------------- files
+
+_TSV_HEADERS: dict[tuple[str, ...], str] = {
+    ("norm", "kind", "level", "parent", "aliases", "list_forms"): "orgs",
+    ("full", "level", "parent", "aliases"): "divisions",
+    ("name", "kind", "aliases"): "initiatives",
+    ("place", "kind", "aliases"): "places",
+    ("suffix", "kind", "anchor", "min_body"): "org_suffixes",
+    ("suffix", "kind", "anchor"): "loc_suffixes",
+    ("cue", "where", "weight"): "initiative_cues",
+    ("word", "role"): "context_words",
+    ("form", "match"): "generic_refs",
+}
+_TEXT_FILES = ("person_titles", "surnames", "doc_types")
+_DEFAULT_FILES = (
+    "orgs.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv",
+    "loc_suffixes.tsv", "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv",
+    "person_titles.txt", "surnames.txt", "doc_types.txt",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One data line: its fields by column name, and where it came from."""
+
+    kind: str
+    values: Mapping[str, str]
+    source: str
+    line: int
+    layer: int
+
+    def err(self, column: str, message: str) -> LexiconError:
+        return LexiconError(f"{self.source}, line {self.line}, field {column!r}: {message}")
+
+    def split(self, column: str) -> tuple[str, ...]:
+        return tuple(v for v in self.values[column].split("|") if v)
+
+
+def _read_lines(text: str, source: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        if line.strip():
+            yield number, line
+
+
+def _check_nfkc(source: str, number: int, column: str, value: str) -> None:
+    if unicodedata.normalize("NFKC", value) != value:
+        fixed = unicodedata.normalize("NFKC", value)
+        raise LexiconError(
+            f"{source}, line {number}, field {column!r}: {value!r} is not NFKC-normalised; write {fixed!r}"
+        )
+    if value != value.strip():
+        raise LexiconError(f"{source}, line {number}, field {column!r}: {value!r} has surrounding spaces")
+
+
+def _parse(text: str, name: str, source: str, layer: int) -> list[_Row]:
+    """Rows of one file; its type from the TSV header or the text file's name."""
+    stem = name.rsplit(".", 1)[0]
+    lines = list(_read_lines(text, source))
+    if name.endswith(".txt"):
+        kind = next((k for k in _TEXT_FILES if stem.endswith(k)), None)
+        if kind is None:
+            raise LexiconError(
+                f"{source}: unknown text file; its name must end with one of "
+                f"{[k + '.txt' for k in _TEXT_FILES]}"
+            )
+        rows = []
+        for number, line in lines:
+            if line.lstrip().startswith("#"):
+                continue
+            _check_nfkc(source, number, "value", line)
+            if "\t" in line:
+                raise LexiconError(f"{source}, line {number}, field 'value': one value a line, no tabs")
+            rows.append(_Row(kind, MappingProxyType({"value": line}), source, number, layer))
+        return rows
+    if not lines:
+        raise LexiconError(f"{source}, line 1, field 'header': empty file; expected a TSV header")
+    number, header_line = lines[0]
+    header = tuple(header_line.split("\t"))
+    kind = _TSV_HEADERS.get(header)
+    if kind is None:
+        known = ["\\t".join(h) for h in _TSV_HEADERS]
+        raise LexiconError(f"{source}, line {number}, field 'header': unknown header {header_line!r}; use one of {known}")
+    rows = []
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise LexiconError(
+                f"{source}, line {number}, field 'columns': {len(cells)} columns, expected {len(header)} {list(header)}"
+            )
+        for column, value in zip(header, cells):
+            _check_nfkc(source, number, column, value)
+            for part in value.split("|"):
+                if part != part.strip():
+                    raise LexiconError(f"{source}, line {number}, field {column!r}: {part!r} has surrounding spaces")
+        rows.append(_Row(kind, MappingProxyType(dict(zip(header, cells))), source, number, layer))
+    return rows
+
+
+def _one_of(row: _Row, column: str, allowed: Iterable[str]) -> str:
+    value = row.values[column]
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise row.err(column, f"unknown value {value!r}; use one of {list(allowed)}")
+    return value
+
+
+def _int(row: _Row, column: str) -> int:
+    value = row.values[column]
+    try:
+        return int(value)
+    except ValueError:
+        raise row.err(column, f"{value!r} is not an integer") from None
+
+
+def _required(row: _Row, column: str) -> str:
+    value = row.values[column]
+    if not value:
+        raise row.err(column, "empty; a value is required")
+    return value
+
+
+class _Surfaces:
+    """surface -> value, raising on a duplicate in one layer; later layers win."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.items: dict[str, Any] = {}
+        self.where: dict[str, tuple[_Row, str]] = {}
+
+    def add(self, surface: str, value: Any, row: _Row, column: str) -> None:
+        if surface in self.where:
+            prev, _ = self.where[surface]
+            if prev.layer == row.layer:
+                raise row.err(
+                    column,
+                    f"duplicate {self.what} surface {surface!r}, already on {prev.source} line {prev.line}",
+                )
+        self.items[surface] = value
+        self.where[surface] = (row, column)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Immutable vocabulary of the entity layer; build with :meth:`default` or :meth:`from_files`.
+
+    Maps go from surface form to entry. ``matcher`` is a pyahocorasick
+    automaton over every ORG, division, initiative and place surface (values:
+    tuples of ``(type, surface)``), built once with the lexicon.
+    """
+
+    orgs: Mapping[str, OrgEntry]
+    list_forms: Mapping[str, OrgEntry]
+    divisions: Mapping[str, Division]
+    initiatives: Mapping[str, Initiative]
+    places: Mapping[str, Place]
+    org_suffixes: Mapping[str, OrgSuffix]
+    loc_suffixes: Mapping[str, LocSuffix]
+    cues: tuple[Cue, ...]
+    words: Mapping[str, frozenset[str]]
+    generic_refs: Mapping[str, str]
+    person_titles: frozenset[str]
+    surnames: frozenset[str]
+    doc_types: tuple[str, ...]
+    sources: tuple[str, ...]
+    relative: frozenset[str] = field(repr=False)
+    matcher: Any = field(repr=False, compare=False)
+    _rows: tuple[_Row, ...] = field(repr=False, compare=False)
+    _layers: int = field(repr=False, compare=False, default=1)
+
+    # -- construction -------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lexicon of the shipped data files (loaded once, then shared: it is immutable)."""
+        return _default_lexicon()
+
+    @classmethod
+    def from_files(cls, *paths: str | os.PathLike[str], base: Lexicon | None = None) -> Lexicon:
+        """A new lexicon: ``base`` (default: :meth:`default`) plus the given files.
+
+        The files use the shipped formats. Their surfaces take precedence over
+        the base's (a user's ``省大数据中心`` replaces the shipped one); a
+        surface twice among the given files is an error. Raises
+        :class:`LexiconError` naming file, line and field; ``TypeError`` when a
+        path is not a path.
+        """
+        if base is None:
+            base = cls.default()
+        if not isinstance(base, Lexicon):
+            raise TypeError(f"base must be a Lexicon, not {type(base).__name__}")
+        layer = base._layers + 1
+        rows = list(base._rows)
+        sources = list(base.sources)
+        for path in paths:
+            if not isinstance(path, (str, os.PathLike)):
+                raise TypeError(f"lexicon paths must be str or os.PathLike, not {type(path).__name__}")
+            p = Path(path)
+            try:
+                text = p.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise LexiconError(f"{p}: no such lexicon file") from None
+            except UnicodeDecodeError as exc:
+                raise LexiconError(f"{p}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+            rows.extend(_parse(text, p.name, str(p), layer))
+            sources.append(str(p))
+        return _build(rows, tuple(sources), layer)
+
+    # -- lookups ------------------------------------------------------------
+
+    def words_of(self, role: str) -> frozenset[str]:
+        """The ``context_words.tsv`` words of one role (empty when none)."""
+        return self.words.get(role, frozenset())
+
+    def cues_at(self, where: str) -> dict[str, int]:
+        """INITIATIVE cues of one place, cue -> weight."""
+        return {c.cue: c.weight for c in self.cues if c.where == where}
+
+    def division(self, surface: str) -> Division | None:
+        """The division a surface form names, or ``None``."""
+        return self.divisions.get(surface)
+
+    def province_of(self, div: Division) -> Division | None:
+        """The province a division lies in (itself for a province)."""
+        seen = 0
+        while div is not None and div.level != "province" and seen < 8:
+            div = self.divisions.get(div.parent) if div.parent else None
+            seen += 1
+        return div if div is not None and div.level == "province" else None
+
+    def home(self, publisher: str | None) -> Home:
+        """Home divisions of a bulletin from its publisher.
+
+        ``四川省…`` -> province 四川省; ``湖州市…`` -> province 浙江省 (via
+        ``divisions``), city 湖州市. No publisher, or none of its divisions
+        known: the default province (四川省) alone.
+        """
+        default = self.divisions.get(DEFAULT_PROVINCE)
+        if not publisher:
+            return Home(province=default)
+        hits = [(end - len(s) + 1, -len(s), s) for end, vals in self.matcher.iter(fold(publisher))
+                for kind, s in vals if kind == "div"]
+        if not hits:
+            return Home(province=default)
+        _, _, surface = min(hits)
+        div = self.divisions[surface]
+        chain: dict[str, Division] = {}
+        seen = 0
+        while div is not None and seen < 8:
+            chain.setdefault(div.level, div)
+            div = self.divisions.get(div.parent) if div.parent else None
+            seen += 1
+        return Home(province=chain.get("province") or default, city=chain.get("city"), county=chain.get("county"))
+
+    def org_norm(self, surface: str, entry: OrgEntry, home: Home) -> str:
+        """The norm of ``entry`` named by ``surface`` in a bulletin of ``home``.
+
+        A surface that names no division (``公安厅``, ``省税务局``) means the
+        home province's body: the entry's province in its norm is replaced by
+        the home province (``国家税务总局四川省税务局`` -> ``国家税务总局浙江省税务局``).
+        """
+        if (surface not in self.relative or entry.province is None or home.province is None
+                or entry.province == home.province.full):
+            return entry.norm
+        return _swap_province(entry.norm, self.divisions.get(entry.province), home.province)
+
+
+def _swap_province(norm: str, old: Division | None, new: Division) -> str:
+    if old is None:
+        return norm
+    if old.full in norm:
+        return norm.replace(old.full, new.full, 1)
+    short_old = min(old.aliases, key=len, default=None)
+    short_new = min(new.aliases, key=len, default=new.full)
+    if short_old and short_old in norm:
+        return norm.replace(short_old, short_new, 1)
+    return norm
+
+
+@functools.cache
+def _default_lexicon() -> Lexicon:
+    rows: list[_Row] = []
+    package = resources.files("gov_extract") / "data"
+    for name in _DEFAULT_FILES:
+        resource = package / name
+        rows.extend(_parse(resource.read_text(encoding="utf-8"), name, f"gov_extract/data/{name}", 1))
+    return _build(rows, tuple(f"gov_extract/data/{n}" for n in _DEFAULT_FILES), 1)
+
+
+def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
+    """Validate every row and build the lexicon's maps and matcher."""
+    by_kind: dict[str, list[_Row]] = {}
+    for row in rows:
+        by_kind.setdefault(row.kind, []).append(row)
+
+    # divisions first: org provinces and relative surfaces need them
+    divs = _Surfaces("division")
+    div_rows: dict[str, _Row] = {}
+    for row in by_kind.get("divisions", ()):
+        full = _required(row, "full")
+        level = _one_of(row, "level", DIVISION_LEVELS)
+        div = Division(full, level, row.values["parent"] or None, row.split("aliases"))
+        if full in div_rows and div_rows[full].layer == row.layer:
+            raise row.err("full", f"duplicate division {full!r}, already on line {div_rows[full].line}")
+        div_rows[full] = row
+        divs.add(full, div, row, "full")
+        for alias in div.aliases:
+            divs.add(alias, div, row, "aliases")
+    fulls = {d.full for d in divs.items.values()}
+    for full, row in div_rows.items():
+        parent = row.values["parent"]
+        if parent and parent not in fulls:
+            raise row.err("parent", f"unresolved parent {parent!r}: no division has that full name")
+    div_matcher = ahocorasick.Automaton()
+    for surface in divs.items:
+        div_matcher.add_word(surface, surface)
+    if len(div_matcher):
+        div_matcher.make_automaton()
+
+    def names_division(text: str) -> list[str]:
+        if not len(div_matcher):
+            return []
+        return [s for _, s in div_matcher.iter(text)]
+
+    def province_in(norm: str) -> str | None:
+        for surface in names_division(norm):
+            div = divs.items[surface]
+            seen = 0
+            while div is not None and div.level != "province" and seen < 8:
+                div = divs.items.get(div.parent) if div.parent else None
+                seen += 1
+            if div is not None and div.level == "province":
+                return div.full
+        return None
+
+    orgs = _Surfaces("ORG")
+    forms = _Surfaces("list form")
+    org_rows: dict[str, _Row] = {}
+    for row in by_kind.get("orgs", ()):
+        norm = _required(row, "norm")
+        entry = OrgEntry(
+            norm,
+            _one_of(row, "kind", ORG_KINDS),
+            _one_of(row, "level", ORG_LEVELS),
+            row.values["parent"] or None,
+            row.split("aliases"),
+            row.split("list_forms"),
+            province_in(norm),
+        )
+        org_rows[norm] = row
+        orgs.add(norm, entry, row, "norm")
+        for alias in entry.aliases:
+            orgs.add(alias, entry, row, "aliases")
+        for form in entry.list_forms:
+            forms.add(form, entry, row, "list_forms")
+    norms = {e.norm for e in orgs.items.values()}
+    for norm, row in org_rows.items():
+        parent = row.values["parent"]
+        if parent and parent not in norms:
+            raise row.err("parent", f"unresolved parent {parent!r}: no ORG has that norm")
+    relative = frozenset(s for s in orgs.items if not names_division(s))
+
+    initiatives = _Surfaces("INITIATIVE")
+    for row in by_kind.get("initiatives", ()):
+        ini = Initiative(_required(row, "name"), _one_of(row, "kind", INITIATIVE_KINDS), row.split("aliases"))
+        initiatives.add(ini.name, ini, row, "name")
+        for alias in ini.aliases:
+            initiatives.add(alias, ini, row, "aliases")
+
+    places = _Surfaces("place")
+    for row in by_kind.get("places", ()):
+        place = Place(_required(row, "place"), _one_of(row, "kind", PLACE_KINDS), row.split("aliases"))
+        places.add(place.name, place, row, "place")
+        for alias in place.aliases:
+            places.add(alias, place, row, "aliases")
+
+    org_suffixes = _Surfaces("ORG suffix")
+    for row in by_kind.get("org_suffixes", ()):
+        suffix = OrgSuffix(
+            _required(row, "suffix"), _one_of(row, "kind", ORG_KINDS),
+            _one_of(row, "anchor", ORG_ANCHORS), _int(row, "min_body"),
+        )
+        org_suffixes.add(suffix.suffix, suffix, row, "suffix")
+
+    loc_suffixes = _Surfaces("LOC suffix")
+    for row in by_kind.get("loc_suffixes", ()):
+        loc = LocSuffix(_required(row, "suffix"), _one_of(row, "kind", LOC_KINDS), _one_of(row, "anchor", LOC_ANCHORS))
+        loc_suffixes.add(loc.suffix, loc, row, "suffix")
+
+    cues: dict[tuple[str, str], Cue] = {}
+    cue_rows: dict[tuple[str, str], _Row] = {}
+    for row in by_kind.get("initiative_cues", ()):
+        cue = Cue(_required(row, "cue"), _one_of(row, "where", CUE_PLACES), _int(row, "weight"))
+        key = (cue.cue, cue.where)
+        if key in cue_rows and cue_rows[key].layer == row.layer:
+            raise row.err("cue", f"duplicate cue {cue.cue!r} at {cue.where!r}, already on line {cue_rows[key].line}")
+        cues[key], cue_rows[key] = cue, row
+
+    words: dict[str, set[str]] = {}
+    word_rows: dict[tuple[str, str], _Row] = {}
+    for row in by_kind.get("context_words", ()):
+        word, role = _required(row, "word"), _one_of(row, "role", WORD_ROLES)
+        if (word, role) in word_rows and word_rows[(word, role)].layer == row.layer:
+            raise row.err("word", f"duplicate word {word!r} for role {role!r}")
+        word_rows[(word, role)] = row
+        words.setdefault(role, set()).add(word)
+
+    generic = _Surfaces("generic reference")
+    for row in by_kind.get("generic_refs", ()):
+        generic.add(_required(row, "form"), _one_of(row, "match", GENERIC_MATCH), row, "form")
+
+    def text_values(kind: str) -> list[str]:
+        seen: dict[str, _Row] = {}
+        out = []
+        for row in by_kind.get(kind, ()):
+            value = row.values["value"]
+            if value in seen and seen[value].layer == row.layer:
+                raise row.err("value", f"duplicate {value!r}, already on line {seen[value].line}")
+            seen[value] = row
+            out.append(value)
+        return out
+
+    doc_types = tuple(dict.fromkeys(text_values("doc_types")))
+
+    matcher = ahocorasick.Automaton()
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for kind, table in (("org", orgs.items), ("div", divs.items), ("ini", initiatives.items), ("place", places.items)):
+        for surface in table:
+            keys.setdefault(fold(surface), []).append((kind, surface))
+    for key, values in keys.items():
+        matcher.add_word(key, tuple(values))
+    if keys:
+        matcher.make_automaton()
+
+    return Lexicon(
+        orgs=MappingProxyType(orgs.items),
+        list_forms=MappingProxyType(forms.items),
+        divisions=MappingProxyType(divs.items),
+        initiatives=MappingProxyType(initiatives.items),
+        places=MappingProxyType(places.items),
+        org_suffixes=MappingProxyType(org_suffixes.items),
+        loc_suffixes=MappingProxyType(loc_suffixes.items),
+        cues=tuple(cues.values()),
+        words=MappingProxyType({role: frozenset(ws) for role, ws in words.items()}),
+        generic_refs=MappingProxyType(generic.items),
+        person_titles=frozenset(text_values("person_titles")),
+        surnames=frozenset(text_values("surnames")),
+        doc_types=doc_types,
+        sources=sources,
+        relative=relative,
+        matcher=matcher,
+        _rows=tuple(rows),
+        _layers=layers,
+    )

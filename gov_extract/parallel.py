@@ -1,0 +1,261 @@
+"""Run a pipeline in worker processes: ``Pipeline.pipe(texts, n_process=N)``.
+
+Input is streamed in batches of ``batch_size`` documents with at most
+``2 * n_process`` batches in flight, so memory stays bounded whatever the
+length of the input; results come back in input order and equal the serial
+run's.
+
+Each worker gets the pipeline once, never per document:
+
+- ``fork`` (the default on Linux when the calling process has a single
+  thread): workers inherit the parent's pipeline, warmed up first so that
+  jieba's dictionary is loaded once and shared copy-on-write;
+- ``forkserver`` / ``spawn`` (the default elsewhere, or when other threads run,
+  where ``fork`` can deadlock): the default pipeline is rebuilt in each worker
+  with :func:`~gov_extract.pipeline.default_pipeline`; a custom pipeline is
+  pickled once and sent to each worker (thread locks are recreated empty).
+
+Documents travel back pickled with a compact reducer for the high-volume
+record types (one constructor call per token instead of ``__setstate__``).
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import multiprocessing
+import os
+import pickle
+import sys
+import threading
+from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import fields
+from itertools import islice
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from .model import Argument, Document, Entity, Quantity, Section, TimeExpr, Token, Trigger
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+__all__ = ["pipe_parallel", "default_start_method", "dumps", "loads"]
+
+# Warm-up text: exercises reader, jieba and the taggers so that lazily built
+# state exists before workers are forked from the parent.
+_WARMUP = "2025年12月12日，四川省人民政府办公厅召开会议，部署1.2万件政务服务事项。"
+_LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
+# Records rebuilt by calling the class with their fields (positional order).
+_COMPACT = (Token, Entity, TimeExpr, Quantity, Section, Trigger, Argument)
+_FIELDS = {cls: attrgetter(*(f.name for f in fields(cls))) for cls in _COMPACT}
+_DOC_FIELDS = tuple(f.name for f in fields(Document) if f.name != "tokens")
+
+
+def _rebuild_document(state: dict[str, Any], starts: array, ends: array, words: list[str]) -> Document:
+    """A Document from :meth:`_Pickler.reducer_override`'s columnar form."""
+    raw = state["raw"]
+    texts = [raw[s:e] for s, e in zip(starts, ends)]
+    return Document(**state, tokens=tuple(map(Token, starts, ends, texts, words)))
+
+
+class _Pickler(pickle.Pickler):
+    """Pickler for pipelines and documents.
+
+    A Document's tokens travel as columns (starts, ends, words; the texts are
+    slices of ``raw``): ten times faster to pickle than one object per token.
+    The other frozen record types pickle as ``cls(*fields)``; thread locks
+    (held by lazily initialised components) as new empty locks.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        cls = type(obj)
+        getter = _FIELDS.get(cls)
+        if getter is not None:
+            return cls, getter(obj)
+        if cls is Document:
+            tokens = obj.tokens
+            state = {name: getattr(obj, name) for name in _DOC_FIELDS}
+            return _rebuild_document, (
+                state,
+                array("q", [t.start for t in tokens]),
+                array("q", [t.end for t in tokens]),
+                [t.word for t in tokens],
+            )
+        if cls in _LOCK_TYPES:
+            return (threading.RLock if "RLock" in cls.__name__ else threading.Lock), ()
+        return NotImplemented
+
+
+def dumps(obj: Any) -> bytes:
+    """``obj`` pickled with gov_extract's reducers (documents, records, locks)."""
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return buf.getvalue()
+
+
+def loads(data: bytes) -> Any:
+    """The inverse of :func:`dumps`.
+
+    The cyclic garbage collector is paused meanwhile: unpickling makes many
+    objects and no cycles, and each collection would walk the caller's heap.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def default_start_method() -> str:
+    """``fork`` on Linux in a single-threaded process, else ``forkserver`` or ``spawn``.
+
+    ``fork`` lets workers inherit the loaded pipeline (fastest start, shared
+    memory); it is unsafe with other threads running (a lock held by one is
+    never released in the child) and on macOS.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+# --- worker side ----------------------------------------------------------
+# The pipeline of *this worker process*, set once by _init_worker; never set
+# in the parent process.
+_worker: dict[str, Pipeline] = {}
+
+
+def _init_worker(mode: str, payload: Any) -> None:
+    if mode == "inherit":
+        _worker["nlp"] = payload
+    elif mode == "default":
+        from .pipeline import default_pipeline
+
+        _worker["nlp"] = default_pipeline()
+    else:
+        _worker["nlp"] = loads(payload)
+    gc.freeze()  # the pipeline lives as long as the worker: keep it out of every collection
+
+
+def _run_batch(batch: list[tuple[str, str | None, Any]]) -> bytes:
+    """Run the worker's pipeline on ``(text, doc_id, reference_date)`` items.
+
+    Returns ``dumps((docs, error))``: the documents made before the first
+    failure, and that failure (or ``None``), so the parent can yield exactly
+    what the serial run would have before raising.
+    """
+    nlp = _worker["nlp"]
+    docs: list[Document] = []
+    error: BaseException | None = None
+    for text, doc_id, reference_date in batch:
+        try:
+            docs.append(nlp(text, doc_id=doc_id, reference_date=reference_date))
+        except Exception as exc:  # noqa: BLE001 - re-raised in the parent, in order
+            error = exc
+            break
+    try:
+        return dumps((docs, error))
+    except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
+        return dumps((docs, RuntimeError(f"worker failed with {error!r}; pickling the result failed: {exc!r}")))
+
+
+# --- parent side ----------------------------------------------------------
+
+
+def _is_default(pipeline: Pipeline) -> bool:
+    from .pipeline import default_pipeline
+
+    return default_pipeline.cache_info().currsize > 0 and default_pipeline() is pipeline
+
+
+def _worker_args(pipeline: Pipeline, method: str) -> tuple[str, Any]:
+    if method == "fork":
+        pipeline(_WARMUP)  # load lazy state once, before it is copied into the workers
+        return "inherit", pipeline
+    if _is_default(pipeline):
+        return "default", None
+    try:
+        return "pickle", dumps(pipeline)
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        raise TypeError(
+            f"{pipeline!r} cannot be pickled for start method {method!r} ({exc}); make its components "
+            "picklable, or use start_method='fork' on Linux"
+        ) from exc
+
+
+def _batches(
+    texts: Iterable[Any], as_tuples: bool, size: int
+) -> Iterator[tuple[list[tuple[str, str | None, Any]], list[Any]]]:
+    """``(work items, contexts)`` per batch, read lazily from ``texts``."""
+    it = iter(texts)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        if as_tuples:
+            work = [(text, ctx.get("doc_id"), ctx.get("reference_date")) for text, ctx in chunk]
+            yield work, [ctx for _, ctx in chunk]
+        else:
+            yield [(text, None, None) for text in chunk], []
+
+
+def pipe_parallel(
+    pipeline: Pipeline,
+    texts: Iterable[str] | Iterable[tuple[str, dict[str, Any]]],
+    *,
+    as_tuples: bool = False,
+    n_process: int = 2,
+    batch_size: int = 16,
+    start_method: str | None = None,
+) -> Iterator[Document] | Iterator[tuple[Document, dict[str, Any]]]:
+    """Yield ``pipeline(text)`` for each of ``texts``, computed in ``n_process`` processes.
+
+    Same contract as :meth:`Pipeline.pipe`: with ``as_tuples`` items are
+    ``(text, context)`` and ``(document, context)`` is yielded with the
+    caller's own context object. ``n_process=-1`` uses every CPU. An exception
+    raised by the pipeline on a document is re-raised here after the
+    documents before it have been yielded, as in the serial run.
+    ``start_method`` overrides :func:`default_start_method`.
+    """
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(f"n_process must be a positive int or -1, not {n_process!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
+    method = start_method or default_start_method()
+    mode, payload = _worker_args(pipeline, method)
+    window = 2 * n_process
+    pending: deque[tuple[Future[bytes], list[Any]]] = deque()
+    executor = ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(mode, payload),
+    )
+    try:
+        batches = _batches(texts, as_tuples, batch_size)
+        for work, contexts in batches:
+            pending.append((executor.submit(_run_batch, work), contexts))
+            if len(pending) >= window:
+                yield from _collect(*pending.popleft(), as_tuples)
+        while pending:
+            yield from _collect(*pending.popleft(), as_tuples)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(future: Future[bytes], contexts: list[Any], as_tuples: bool) -> Iterator[Any]:
+    docs, error = loads(future.result())
+    if as_tuples:
+        yield from zip(docs, contexts)
+    else:
+        yield from docs
+    if error is not None:
+        raise error
+

@@ -1,0 +1,493 @@
+"""Quantities: numbers with their units, and operational statistics.
+
+One regex pass over the clean view finds a numeral (Arabic, Chinese or mixed,
+see :mod:`gov_extract.numbers`) with a multiplier (``万 亿``), an approximation
+word (``近 约 超过 余 多 左右``), an optional range (``3至5个``) and a unit or
+measure word from ``data/units.tsv`` (guide section 6). Values are exact
+``Decimal``; currency multipliers go into the value (``1.28亿元`` ->
+128000000 元), ``个`` before a time unit is dropped (``15个工作日`` -> 工作日).
+
+Not quantities: numbers overlapping a time mention, a POLICY/INITIATIVE entity
+or a quoted ``“…”`` span; ordinals (``第11期``); a Chinese numeral starting an
+ordinary word (``一次性``, ``data/unit_exclusions.txt``).
+
+Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
+``scope`` and ``period``: inside a passage that reports volumes (a section
+whose heading has a keyword of ``data/unit_statistics.tsv``, or a sentence led
+by ``本周``/``今年以来``...), a quantity that ends its clause and whose metric
+has a counting verb.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .errors import LexiconError
+from .model import Document, Period, Quantity
+from .numbers import ARABIC, CHINESE, MULTIPLIER, multiplier, parse_number
+
+__all__ = [
+    "Unit",
+    "QuantityMatch",
+    "QuantityGrammar",
+    "StatisticVocabulary",
+    "QuantityTagger",
+    "find_quantities",
+    "load_units",
+]
+
+_UNIT_KINDS = ("measure", "time", "currency", "percent", "physical")
+_STAT_KINDS = ("heading", "lead", "verb", "connective", "filler", "scope_head", "scope_word")
+_BLOCKING_LABELS = ("POLICY", "INITIATIVE")
+_APPROX_BEFORE = ("大约", "将近", "接近", "超过", "近", "约", "超", "逾")
+_APPROX_AFTER = ("左右",)
+_SEP = r"(?:至|到|~|～|－|—|–|-)"
+_CN_NUMERAL_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千仟万萬亿億"
+# Characters that join a Chinese numeral into an ordinary word: 统一, 唯一, 之一, 每一.
+_CN_WORD_BEFORE = "统唯单专逐之初每同万"
+_QUOTED = regex.compile(r"“[^“”\n]{0,120}”|「[^「」\n]{0,120}」|\"[^\"\n]{0,120}\"")
+_CLAUSE_END = "，；。、,;:：！？!?\n）)"
+_HARD_BOUNDARY = "，；。：,;:！？!?\n"
+_SEGMENT_BOUNDARY = "；。;！？!?\n"
+_SENTENCE_BOUNDARY = "。！？!?\n"
+_JOINERS = ("以及", "、", "及", "和", "与")
+_ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
+_FOR_PROVIDE = regex.compile(r"^为\p{Han}{1,20}?提供")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit surface of ``units.tsv`` and what it normalises to."""
+
+    surface: str
+    unit: str
+    kind: str
+    followed_by: tuple[str, ...] = ()
+    not_followed_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A quantity found in a clean string (offsets into that string)."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    unit: str
+    approx: bool = False
+    value_max: Decimal | None = None
+    chinese: bool = False
+
+
+def _data_text(name: str, path: str | Path | None) -> tuple[str, str]:
+    if path is None:
+        return f"gov_extract/data/{name}", resources.files("gov_extract.data").joinpath(name).read_text(encoding="utf-8")
+    return str(path), Path(path).read_text(encoding="utf-8")
+
+
+def _rows(name: str, text: str, min_cols: int, header: bool = True) -> Iterable[tuple[int, list[str]]]:
+    """Non-comment rows of a TSV, split on tabs (the header row skipped)."""
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < min_cols or not all(cols[:min_cols]):
+            raise LexiconError(f"{name}:{lineno}: expected {min_cols} tab-separated fields, got {line!r}")
+        yield lineno, cols
+
+
+def load_units(path: str | Path | None = None) -> tuple[Unit, ...]:
+    """Read a unit table (default: the bundled ``data/units.tsv``).
+
+    Columns: ``surface unit kind followed_by not_followed_by``. Raises
+    :class:`LexiconError` naming file and line for a bad or duplicate row.
+    """
+    name, text = _data_text("units.tsv", path)
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for lineno, cols in _rows(name, text, 3):
+        surface, unit, kind = cols[:3]
+        if kind not in _UNIT_KINDS:
+            raise LexiconError(f"{name}:{lineno}: kind {kind!r} is not one of {_UNIT_KINDS}")
+        if surface in seen:
+            raise LexiconError(f"{name}:{lineno}: surface {surface!r} is listed twice")
+        seen.add(surface)
+        followed = tuple(w for w in (cols[3] if len(cols) > 3 else "").split("|") if w)
+        units.append(Unit(surface, unit, kind, followed, cols[4] if len(cols) > 4 else ""))
+    return tuple(units)
+
+
+def _load_lines(name: str, path: str | Path | None) -> tuple[str, ...]:
+    where, text = _data_text(name, path)
+    out = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if len(set(out)) != len(out):
+        raise LexiconError(f"{where}: a line is listed twice")
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class StatisticVocabulary:
+    """The words of ``unit_statistics.tsv``, by kind."""
+
+    heading: tuple[str, ...]
+    lead: tuple[str, ...]
+    verb: tuple[str, ...]
+    connective: tuple[str, ...]
+    filler: tuple[str, ...]
+    scope_head: tuple[str, ...]
+    scope_word: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> StatisticVocabulary:
+        name, text = _data_text("unit_statistics.tsv", path)
+        words: dict[str, list[str]] = {k: [] for k in _STAT_KINDS}
+        for lineno, cols in _rows(name, text, 2):
+            kind, word = cols[:2]
+            if kind not in words:
+                raise LexiconError(f"{name}:{lineno}: kind {kind!r} is not one of {_STAT_KINDS}")
+            if word in words[kind]:
+                raise LexiconError(f"{name}:{lineno}: {kind} {word!r} is listed twice")
+            words[kind].append(word)
+        # longest first, so that 共计 is stripped before 共
+        return cls(**{k: tuple(sorted(v, key=len, reverse=True)) for k, v in words.items()})
+
+
+class QuantityGrammar:
+    """The compiled quantity pattern for one unit table and exclusion list (immutable)."""
+
+    __slots__ = ("units", "exclusions", "_pattern")
+
+    def __init__(self, units: Iterable[Unit], exclusions: Iterable[str] = ()) -> None:
+        self.units: dict[str, Unit] = {u.surface: u for u in units}
+        self.exclusions = tuple(exclusions)
+        alternatives = []
+        for u in sorted(self.units.values(), key=lambda u: -len(u.surface)):
+            alt = regex.escape(u.surface)
+            if u.not_followed_by:
+                alt += f"(?![{regex.escape(u.not_followed_by)}])"
+            if u.followed_by:
+                alt += "(?=" + "|".join(regex.escape(w) for w in u.followed_by) + ")"
+            alternatives.append(alt)
+        unit_re = "|".join(alternatives) or "(?!)"
+        num = rf"(?:{ARABIC}|{CHINESE})"
+        pre = "|".join(_APPROX_BEFORE)
+        first = "".join(sorted({w[0] for w in _APPROX_BEFORE}))
+        self._pattern = regex.compile(
+            rf"(?=[0-9{_CN_NUMERAL_CHARS}{first}])"
+            rf"(?<![0-9A-Za-z.\-/_#第{_CN_NUMERAL_CHARS}])(?P<pre>{pre})?"
+            rf"(?:百分之(?P<pn1>{num})(?:(?P<psep>{_SEP})(?:百分之)?(?P<pn2>{num}))?"
+            rf"|(?P<n1>{num})(?P<m1>{MULTIPLIER})?(?P<pct1>%)?"
+            rf"(?:(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
+            rf"(?P<apx>余|多)?(?P<m3>{MULTIPLIER})?(?P<unit>{unit_re}))"
+            rf"(?P<post>{'|'.join(_APPROX_AFTER)})?"
+        )
+
+    def finditer(self, text: str) -> Iterable[regex.Match[str]]:
+        return self._pattern.finditer(text)
+
+
+@functools.cache
+def _default_grammar() -> QuantityGrammar:
+    return QuantityGrammar(load_units(), _load_lines("unit_exclusions.txt", None))
+
+
+@functools.cache
+def _default_vocabulary() -> StatisticVocabulary:
+    return StatisticVocabulary.load()
+
+
+def _is_chinese(numeral: str) -> bool:
+    return not numeral[0].isascii()
+
+
+def _chinese_ok(numeral: str, text: str, start: int, grammar: QuantityGrammar) -> bool:
+    """A Chinese numeral counts only as a number, not as part of an ordinary word."""
+    if len(numeral) > 1 and all(c in "〇零○一二两兩三四五六七八九" for c in numeral):
+        return False  # 二〇二五, 三五: digit strings are years or vague counts
+    if numeral in ("百", "千", "万", "亿", "佰", "仟", "萬", "億"):
+        return False  # 千家万户, 百姓
+    if start and text[start - 1] in _CN_WORD_BEFORE:
+        return False
+    return not text.startswith(grammar.exclusions, start)
+
+
+def _value(numeral: str, mult: str | None) -> Decimal | None:
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    return value * multiplier(mult or "")
+
+
+def _exact(value: Decimal) -> Decimal:
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) -> QuantityMatch | None:
+    """The quantity a regex match denotes, or ``None`` when the checks refuse it."""
+    approx = bool(m["pre"] or m["post"] or m["apx"])
+    if m["pn1"] is not None:  # 百分之九十五
+        low, high = parse_number(m["pn1"]), parse_number(m["pn2"]) if m["pn2"] else None
+        if low is None or (m["pn2"] and high is None):
+            return None
+        return QuantityMatch(m.start(), m.end(), m.group(), _exact(low), "%", approx,
+                             _exact(high) if high is not None else None, _is_chinese(m["pn1"]))
+    numeral = m["n1"]
+    chinese = _is_chinese(numeral)
+    if chinese and not _chinese_ok(numeral, text, m.start("n1"), grammar):
+        return None
+    if m["n2"] and _is_chinese(m["n2"]) != chinese:
+        return None
+    unit = grammar.units[m["unit"]]
+    if m["pct1"] and unit.unit != "%":
+        return None
+    if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
+        return None  # 2023年第17期: a year, not a duration
+    # a multiplier after 余/多 joins the numeral: 一亿一千四百多万 is 1亿 + 1400万
+    scale = m["m3"] or ""
+    low = _value(numeral + scale if chinese else numeral, m["m1"])
+    high = _value(m["n2"] + scale if chinese else m["n2"], m["m2"]) if m["n2"] else None
+    if low is None or (m["n2"] and high is None):
+        return None
+    if m["m2"] and not m["m1"]:
+        low *= multiplier(m["m2"])  # 5至10万元: the multiplier covers both ends
+    if not chinese:
+        low *= multiplier(scale)
+        high = high * multiplier(scale) if high is not None else None
+    if high is not None and high <= low:
+        return None
+    return QuantityMatch(m.start(), m.end(), m.group(), _exact(low), unit.unit, approx,
+                         _exact(high) if high is not None else None, chinese)
+
+
+def _merge(intervals: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(intervals):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def find_quantities(
+    text: str, *, skip: Sequence[tuple[int, int]] = (), grammar: QuantityGrammar | None = None
+) -> tuple[QuantityMatch, ...]:
+    """Every quantity of a clean string, in order.
+
+    Numbers overlapping a ``skip`` span (times, titles, initiatives) or a
+    quoted span are left out.
+    """
+    grammar = grammar or _default_grammar()
+    starts, ends = _merge([*skip, *(q.span() for q in _QUOTED.finditer(text))])
+    out: list[QuantityMatch] = []
+    for m in grammar.finditer(text):
+        a, b = m.span()
+        i = bisect_right(starts, b - 1) - 1
+        if i >= 0 and ends[i] > a:
+            continue
+        q = _match_quantity(m, text, grammar)
+        if q is not None:
+            out.append(q)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- statistics
+
+
+@dataclass(frozen=True, slots=True)
+class _Stat:
+    metric: str
+    scope: str | None
+    period: Period | None
+
+
+def _last_index(text: str, chars: str, start: int, end: int) -> int:
+    """Index just after the last of ``chars`` in ``text[start:end]``, else ``start``."""
+    best = start
+    for c in chars:
+        i = text.rfind(c, start, end)
+        if i >= best:
+            best = i + 1
+    return best
+
+
+class _Statistics:
+    """Metric, scope and period of the quantities of one document."""
+
+    def __init__(self, doc: Document, vocab: StatisticVocabulary, quantities: Sequence[QuantityMatch]) -> None:
+        self.text = doc.view.text
+        self.vocab = vocab
+        self.meta_period = doc.meta.period
+        self.quantities = quantities
+        view = doc.view
+        self.times = [(view.clean_offset(t.start), view.clean_offset(t.end), t) for t in doc.times]
+        self.orgs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "ORG"}
+        self.regions = _merge(self._regions(doc))
+        self._verb = regex.compile("|".join(map(regex.escape, vocab.verb)) or "(?!)")
+        heads = "|".join(map(regex.escape, vocab.scope_head)) or "(?!)"
+        self._scope_head = regex.compile(rf"[^，；。、\n]{{1,24}}?(?:{heads})")
+
+    def _clause_start(self, pos: int) -> bool:
+        """Whether ``pos`` opens a clause (after punctuation or an item marker)."""
+        text = self.text
+        b = _last_index(text, _HARD_BOUNDARY, 0, pos)
+        return _ITEM_MARKER.fullmatch(text, b, pos) is not None
+
+    def _regions(self, doc: Document) -> Iterable[tuple[int, int]]:
+        """Clean spans of the passages that report volumes."""
+        view, text = doc.view, self.text
+        for sec in doc.sections:
+            if sec.kind not in ("heading", "item"):
+                continue
+            a = view.clean_offset(sec.start)
+            title_end = text.find("\n", a)
+            title = text[a:title_end if title_end >= 0 else len(text)]
+            if any(word in title for word in self.vocab.heading):
+                yield a, view.clean_offset(sec.end)
+        for a, b, t in self.times:
+            if text[a:b] in self.vocab.lead and self._clause_start(a):
+                end = min((i for i in (text.find(c, b) for c in _SENTENCE_BOUNDARY) if i >= 0), default=len(text))
+                yield a, end
+
+    def _in_region(self, a: int, b: int) -> bool:
+        starts, ends = self.regions
+        i = bisect_right(starts, a) - 1
+        return i >= 0 and ends[i] >= b
+
+    def _period(self, pos: int) -> Period | None:
+        """The interval of the last clause-leading time before ``pos`` in its paragraph."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        best = None
+        for a, _, t in self.times:
+            if para <= a < pos and self._clause_start(a):
+                best = t
+        if best is None or best.start_date is None:
+            return self.meta_period
+        return Period(best.start_date, best.end_date)
+
+    def _strip(self, metric: str) -> str:
+        changed = True
+        while changed and metric:
+            changed = False
+            for word in self.vocab.connective:
+                if metric.startswith(word) and len(metric) > len(word):
+                    metric, changed = metric[len(word):], True
+                if metric.endswith(word) and len(metric) > len(word):
+                    metric, changed = metric[: -len(word)], True
+        return metric
+
+    def _scope(self, a: int, end: int) -> tuple[str | None, int]:
+        """The leading subject of the clause ``text[a:end]`` and where the rest starts."""
+        text = self.text
+        org_end = self.orgs.get(a)
+        if org_end is not None and org_end < end:
+            return "".join(text[a:org_end].split()), org_end
+        for word in self.vocab.scope_word:
+            if text.startswith(word, a) and a + len(word) < end:
+                return word, a + len(word)
+        m = self._scope_head.match(text, a, end)
+        if m and m.end() < end:
+            scope = m.group()
+            if not any(scope.endswith(h) and len(scope) == len(h) for h in self.vocab.scope_head) and not self._verb.search(scope):
+                return "".join(scope.split()), m.end()
+        return None, a
+
+    def annotate(self) -> list[_Stat | None]:
+        """A statistic (or ``None``) for each quantity, in order."""
+        text = self.text
+        out: list[_Stat | None] = []
+        scope: str | None = None
+        segment = -1
+        prev_end = -1
+        for q in self.quantities:
+            stat = None
+            after = q.end
+            ends_clause = after >= len(text) or text[after] in _CLAUSE_END or text.startswith(_JOINERS, after)
+            if ends_clause and self._in_region(q.start, q.end):
+                seg = _last_index(text, _SEGMENT_BOUNDARY, 0, q.start)
+                if seg != segment:
+                    segment, scope = seg, None
+                hard = _last_index(text, _HARD_BOUNDARY, 0, q.start)
+                left, soft = hard, False
+                if prev_end >= hard:
+                    for joiner in _JOINERS:
+                        if text.startswith(joiner, prev_end):
+                            left, soft = prev_end + len(joiner), True
+                            break
+                # leading time words, fillers and item markers are not metric
+                for a, b, _ in self.times:
+                    if a == left and b <= q.start:
+                        left = b + (1 if text[b:b + 1] in "，," else 0)
+                for word in self.vocab.filler:
+                    if text.startswith(word, left):
+                        left += len(word)
+                if not soft:
+                    own, left = self._scope(left, q.start)
+                    if own is not None:
+                        scope = own
+                metric = _FOR_PROVIDE.sub("", "".join(text[left:q.start].split()))
+                metric = self._strip(metric)
+                if metric and (self._verb.search(metric) or metric.endswith("量")):
+                    stat = _Stat(metric, scope, self._period(q.start))
+            out.append(stat)
+            prev_end = q.end
+        return out
+
+
+class QuantityTagger:
+    """Pipeline component: the ``quantities`` layer with statistics (guide section 6).
+
+    Keyword arguments replace the bundled data files: ``units``
+    (``units.tsv`` format), ``exclusions`` (``unit_exclusions.txt``),
+    ``statistics`` (``unit_statistics.tsv``).
+    """
+
+    name = "quantities"
+    requires: tuple[str, ...] = ("entities", "times")
+
+    def __init__(
+        self,
+        *,
+        units: str | Path | None = None,
+        exclusions: str | Path | None = None,
+        statistics: str | Path | None = None,
+    ) -> None:
+        if units is None and exclusions is None:
+            self._grammar = _default_grammar()
+        else:
+            self._grammar = QuantityGrammar(load_units(units), _load_lines("unit_exclusions.txt", exclusions))
+        self._vocab = _default_vocabulary() if statistics is None else StatisticVocabulary.load(statistics)
+
+    def __call__(self, doc: Document) -> Document:
+        view = doc.view
+        skip = [(view.clean_offset(t.start), view.clean_offset(t.end)) for t in doc.times]
+        skip += [
+            (view.clean_offset(e.start), view.clean_offset(e.end))
+            for e in doc.entities
+            if e.label in _BLOCKING_LABELS
+        ]
+        found = find_quantities(view.text, skip=skip, grammar=self._grammar)
+        stats = _Statistics(doc, self._vocab, found).annotate()
+        out = []
+        for i, (q, stat) in enumerate(zip(found, stats), 1):
+            rs, re_ = view.raw_span(q.start, q.end)
+            out.append(Quantity(
+                f"q{i}", rs, re_, doc.raw[rs:re_], q.value, q.unit, q.approx,
+                stat.metric if stat else None, stat.scope if stat else None,
+                stat.period if stat else None, q.value_max,
+            ))
+        return doc.replace(quantities=tuple(out))

@@ -1,0 +1,208 @@
+"""Segmentation of the clean view: news items, sentences and clauses.
+
+A bulletin's body is a sequence of news items: numbered items (``（一）``,
+``1.``) and unnumbered paragraphs. The item marker is not part of an item's
+content. Items split into sentences at ``。！？`` (and at ``；`` where a new time
+expression follows: ``…；11月6日，…``); sentences split into clauses at
+``，；：``. Nothing splits inside ``“…”``, ``《…》`` or brackets. The clean view
+has already joined PDF line breaks, so spans are clean offsets; every
+:class:`Sentence` and :class:`Item` also carries its raw offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import regex
+
+from .model import Document
+from .text import CleanText
+
+__all__ = ["Sentence", "Item", "protected_spans", "split_sentences", "split_clauses", "sentences", "segment"]
+
+# Spans nothing splits inside: quotes, titles and brackets (bounded, one line).
+_PROTECTED = regex.compile(
+    r"“[^“”\n]{0,200}”|‘[^‘’\n]{0,200}’|《[^《》\n]{0,200}》|「[^「」\n]{0,200}」"
+    r"|（[^（）\n]{0,100}）|\([^()\n]{0,100}\)"
+)
+_SENTENCE_END = regex.compile(r"[。！？!?]+")
+_SEMICOLON = regex.compile(r"[；;]")
+_CLAUSE_END = regex.compile(r"[，；：,;:]")
+_QUOTE_ENDERS = "。！？!?"
+_SPACE = regex.compile(r"\s*")
+# An item whose whole content is a short heading without punctuation
+# (``（一）省本级综窗办件情况``): its following paragraphs are items of their own.
+_TITLE_MAX = 30
+_TITLE_PUNCT = regex.compile(r"[。！？；，,;!?]")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: raw ``start``/``end``, clean ``clean_start``/``clean_end``, clean ``text``."""
+
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A news item: a numbered item or an unnumbered paragraph of the body.
+
+    Offsets cover the content after the marker (raw ``start``/``end``, clean
+    ``clean_start``/``clean_end``). ``marker`` is ``（一）``, ``1.`` ... or
+    ``None``; ``level`` is 2 for ``（一）``, 3 for ``1.``, 0 when unnumbered.
+    ``title`` marks a heading-only item (``（一）省本级综窗办件情况``).
+    """
+
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    marker: str | None
+    level: int
+    title: bool
+    sentences: tuple[Sentence, ...]
+
+
+def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clean ``(start, end)`` of the quotes, titles and brackets in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return [m.span() for m in _PROTECTED.finditer(text, start, end)]
+
+
+def _outside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect_left(starts, pos + 1) - 1
+    return i < 0 or not spans[i][0] < pos < spans[i][1] - 1
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, semicolon_before: Collection[int] = ()
+) -> list[tuple[int, int]]:
+    """Clean ``(start, end)`` of the sentences of ``text[start:end]``.
+
+    A sentence ends after ``。！？`` (with a closing quote or bracket that
+    follows) outside quotes, titles and brackets; a quotation ending in
+    ``。”`` ends the sentence after its quote mark. ``；`` ends a sentence only
+    when the next non-space offset is in ``semicolon_before`` (where a time
+    expression starts). Leading and trailing spaces are not part of a sentence.
+    """
+    end = len(text) if end is None else end
+    spans = protected_spans(text, start, end)
+    starts = [a for a, _ in spans]
+    cuts: set[int] = set()
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _outside(m.start(), spans, starts):
+            cuts.add(m.end())
+    for a, b in spans:
+        if text[a] == "“" and b - a >= 2 and text[b - 2] in _QUOTE_ENDERS:
+            cuts.add(b)
+    if semicolon_before:
+        for m in _SEMICOLON.finditer(text, start, end):
+            nxt = _SPACE.match(text, m.end(), end).end()
+            if nxt in semicolon_before and _outside(m.start(), spans, starts):
+                cuts.add(m.end())
+    out = []
+    prev = start
+    for cut in sorted(cuts) + [end]:
+        a = _SPACE.match(text, prev, cut).end()
+        b = cut
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        prev = cut
+    return out
+
+
+def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clean ``(start, end)`` of the clauses of ``text[start:end]``, split at ``，；：``.
+
+    Each clause keeps its closing punctuation; nothing splits inside quotes,
+    titles or brackets. The clauses tile ``[start, end)``.
+    """
+    end = len(text) if end is None else end
+    spans = protected_spans(text, start, end)
+    starts = [a for a, _ in spans]
+    out = []
+    prev = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if _outside(m.start(), spans, starts):
+            out.append((prev, m.end()))
+            prev = m.end()
+    if prev < end:
+        out.append((prev, end))
+    return out
+
+
+def sentences(
+    view: CleanText, start: int, end: int, *, semicolon_before: Collection[int] = ()
+) -> tuple[Sentence, ...]:
+    """The sentences of the clean span ``[start, end)`` with raw offsets (see :func:`split_sentences`)."""
+    out = []
+    for a, b in split_sentences(view.text, start, end, semicolon_before=semicolon_before):
+        rs, re_ = view.raw_span(a, b)
+        out.append(Sentence(rs, re_, a, b, view.text[a:b]))
+    return tuple(out)
+
+
+def segment(doc: Document) -> tuple[Item, ...]:
+    """The news items of ``doc``'s body, in order.
+
+    Headings (``一、``), distribution lines (``报：``), the print run and the
+    header zone before the first heading are not items. A numbered item runs
+    on over the unnumbered paragraphs after it unless one of them starts with
+    a time expression (a new dated item); an unnumbered paragraph is an item
+    of its own. The times layer, when present, also places ``；`` splits.
+    """
+    view = doc.view
+    text = view.text
+    by_start = {s.start: s for s in doc.sections}
+    headings = [s.start for s in doc.sections if s.kind == "heading"]
+    body_start = min(headings) if headings else 0
+    time_starts = frozenset(view.clean_offset(t.start) for t in doc.times)
+
+    items: list[Item] = []
+    spans: list[tuple[int, int]] = []
+    head: tuple[str | None, int, bool] | None = None  # marker, level, title of the open item
+
+    def close() -> None:
+        nonlocal spans, head
+        if head is not None and spans:
+            marker, level, title = head
+            sents = tuple(s for a, b in spans for s in sentences(view, a, b, semicolon_before=time_starts))
+            rs, _ = view.raw_span(spans[0][0], spans[0][1])
+            _, re_ = view.raw_span(spans[-1][0], spans[-1][1])
+            items.append(Item(rs, re_, spans[0][0], spans[-1][1], marker, level, title, sents))
+        spans, head = [], None
+
+    for a, b in view.paragraphs():
+        raw_start = view.index[a]
+        if raw_start < body_start:
+            continue
+        section = by_start.get(raw_start)
+        if section is not None and section.kind != "item":
+            close()
+            continue
+        if section is not None:
+            close()
+            content = _SPACE.match(text, min(a + len(section.marker), b), b).end()
+            if content >= b:
+                continue
+            body = text[content:b]
+            head = (section.marker, section.level, len(body) <= _TITLE_MAX and not _TITLE_PUNCT.search(body))
+            spans = [(content, b)]
+            continue
+        content = _SPACE.match(text, a, b).end()
+        if head is not None and head[0] is not None and not head[2] and content not in time_starts:
+            spans.append((content, b))
+            continue
+        close()
+        head = (None, 0, False)
+        spans = [(content, b)]
+    close()
+    return tuple(items)

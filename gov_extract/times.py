@@ -1,0 +1,602 @@
+"""Time expressions: the grammar of bulletin dates and their resolution.
+
+One regex pass over the clean view finds dates (``2025年12月12日``,
+``二〇二五年十一月二十七日``, ``2025-12-12``, ``12 Dec 2025``), months, years
+(``2025年度``), quarters and halves (``一季度``, ``上半年``), sub-months
+(``11月下旬``, ``11月底``), spans (``11月5日至6日``, ``6月16日-26日``,
+``1-3月``, ``2024-2026年``) and the relative words of ``data/time_words.tsv``.
+Each is resolved to a closed day interval against the document (guide
+section 5, CONVENTIONS.md "Times"):
+
+- a yearless date takes the anchor's year, or the year before when it would
+  fall after the anchor (``12月`` in a bulletin of 2026-02-14 is 2025-12);
+- ``本周``/``本月`` -> ``meta.period``; ``今年以来`` -> 1 January .. period end;
+  ``近日`` -> ``null`` .. anchor (vague); ``同日`` -> the preceding mention;
+- without an anchor, relative and yearless times keep ``null`` dates: the
+  clock is never read.
+
+:func:`find_times` and :func:`parse_time` work on any clean string (the reader
+uses them for the publication date and the reporting period);
+:class:`TimeTagger` is the pipeline component.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .errors import LexiconError
+from .model import Document, Period, TimeExpr
+from .numbers import parse_integer
+
+__all__ = ["TimeMatch", "TimeWord", "TimeGrammar", "TimeTagger", "find_times", "parse_time", "load_time_words"]
+
+_KINDS = ("period", "year", "ytd", "vague", "now", "same_day", "next_day")
+_GRAINS = ("day", "week", "month", "quarter", "year", "vague")
+_GRAIN_RANK = {"day": 0, "month": 1, "year": 2}
+_BLOCKING_LABELS = ("POLICY", "INITIATIVE")
+
+_CN = "〇零○一二三四五六七八九"
+_Y = rf"(?:1[89][0-9]{{2}}|20[0-9]{{2}}|[{_CN}]{{4}})"
+_N = rf"(?:[0-9]{{1,2}}|[{_CN}十]{{1,3}})"
+_BARE = rf"(?:[0-9]{{1,4}}|[{_CN}十]{{1,3}})"
+_SEP = r"(?:至|到|~|～|－|—{1,2}|–|-)"
+_ISSUE = r"第[0-9一二三四五六七八九十百]{1,4}[期号]"
+_MONTHS_EN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# After a bare day (27日) these words make it a duration, not a date.
+_DURATION_AFTER = ("内", "以内", "之内", "后", "以后", "之后", "左右", "前后")
+# A Chinese-numeral month standing alone must be followed by one of these (or a non-Han character).
+_CN_MONTH_AFTER = "起的至到中前后"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWord:
+    """A relative time word (one row of ``time_words.tsv``)."""
+
+    word: str
+    kind: str
+    grain: str
+    offset: int = 0
+    not_after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMatch:
+    """A time expression found in a clean string, resolved.
+
+    ``start``/``end`` are offsets into the string searched. ``explicit_year``
+    says the year is printed (not taken from the anchor); ``span`` says two
+    ends were printed (``11月5日至6日``).
+    """
+
+    start: int
+    end: int
+    text: str
+    start_date: date | None
+    end_date: date | None
+    grain: str
+    approx: bool = False
+    explicit_year: bool = False
+    span: bool = False
+
+
+def load_time_words(path: str | Path | None = None) -> tuple[TimeWord, ...]:
+    """Read a time-word table (default: the bundled ``data/time_words.tsv``).
+
+    Columns: ``word kind grain offset not_after``, a header row, ``#`` comments.
+    Raises :class:`LexiconError` naming file and line for a bad row.
+    """
+    if path is None:
+        name = "gov_extract/data/time_words.tsv"
+        text = resources.files("gov_extract.data").joinpath("time_words.tsv").read_text(encoding="utf-8")
+    else:
+        name = str(path)
+        text = Path(path).read_text(encoding="utf-8")
+    words: list[TimeWord] = []
+    seen: set[str] = set()
+    header = True
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            raise LexiconError(f"{name}:{lineno}: expected word, kind, grain[, offset, not_after]; got {line!r}")
+        word, kind, grain = cols[0].strip(), cols[1].strip(), cols[2].strip()
+        offset_s = cols[3].strip() if len(cols) > 3 else ""
+        not_after = cols[4].strip() if len(cols) > 4 else ""
+        if kind not in _KINDS:
+            raise LexiconError(f"{name}:{lineno}: kind {kind!r} is not one of {_KINDS}")
+        if grain not in _GRAINS:
+            raise LexiconError(f"{name}:{lineno}: grain {grain!r} is not one of {_GRAINS}")
+        try:
+            offset = int(offset_s or 0)
+        except ValueError:
+            raise LexiconError(f"{name}:{lineno}: offset {offset_s!r} is not an integer") from None
+        if not word or word in seen:
+            raise LexiconError(f"{name}:{lineno}: word {word!r} is empty or listed twice")
+        seen.add(word)
+        words.append(TimeWord(word, kind, grain, offset, not_after))
+    return tuple(words)
+
+
+def _guarded(word: str, not_after: str) -> str:
+    escaped = regex.escape(word)
+    if not not_after:
+        return escaped
+    return f"(?<![{regex.escape(not_after)}]){escaped}"
+
+
+class TimeGrammar:
+    """The compiled time grammar for one set of relative words (immutable)."""
+
+    __slots__ = ("words", "_pattern", "_year_offsets")
+
+    def __init__(self, words: Iterable[TimeWord]) -> None:
+        self.words: dict[str, TimeWord] = {w.word: w for w in words}
+        # Words of kind "year" shaped X年 (今年, 去年) also prefix dates: 今年1-3月.
+        stems = [w for w in self.words.values() if w.kind == "year" and len(w.word) == 2 and w.word[1] == "年"]
+        self._year_offsets = {w.word[0]: w.offset for w in stems}
+        stem_re = "|".join(_guarded(w.word[0], w.not_after) for w in stems) or "(?!)"
+        word_re = "|".join(
+            _guarded(w.word, w.not_after) for w in sorted(self.words.values(), key=lambda w: -len(w.word))
+        ) or "(?!)"
+        right = (
+            rf"(?P<sep>{_SEP}) ?"
+            rf"(?:(?P<y2>{_Y}) ?年(?: ?(?P<m2>{_N}) ?月(?P<mf2>份)?(?: ?(?P<d2>{_N}) ?[日号])?)?"
+            rf"|(?P<m2>{_N}) ?月(?P<mf2>份)?(?: ?(?P<d2>{_N}) ?[日号])?"
+            rf"|(?P<d2>{_N}) ?[日号])"
+        )
+        day1 = rf"(?P<d1>{_N})(?: ?(?P<du1>[日号])|(?= ?{_SEP}))"
+        left = (
+            rf"(?:(?:(?P<y1>{_Y})|(?P<ry1>{stem_re})) ?年(?: ?(?P<yd1>度))?(?! ?{_ISSUE})"
+            rf"(?: ?(?P<m1>{_N}) ?月(?P<mf1>份)?(?: ?{day1})?| ?(?P<d1>{_BARE})(?= ?{_SEP}))?"
+            rf"|(?P<m1>{_N}) ?月(?P<mf1>份)?(?: ?{day1})?"
+            rf"|(?P<d1>{_N}) ?(?P<du1>[日号])"
+            rf"|(?P<d1>{_BARE})(?= ?{_SEP}))"
+        )
+        # A unit-less left number (1-3月) needs the right-hand side.
+        date_re = (
+            rf"{left}(?(du1)(?: ?{right})?|(?(d1) ?{right}|(?: ?{right})?))"
+            r"(?: ?(?P<part>上旬|中旬|下旬|初|底|末))?(?: ?(?P<since>以来))?"
+        )
+        quarter_re = (
+            rf"(?:(?P<qy>{_Y})年度?|(?P<qry>{stem_re})年)?"
+            r"(?:第?(?P<q>[一二三四1-4])季度|前(?P<qn>[一二三1-3])个?季度|(?P<half>[上下])半年)"
+        )
+        iso_re = r"(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-./])(?P<im>[0-9]{1,2})(?P=isep)(?P<id>[0-9]{1,2})(?![0-9.])"
+        west_re = (
+            rf"(?<![A-Za-z])(?:(?P<wd>[0-9]{{1,2}})(?:st|nd|rd|th)?(?P<wm>{_MONTHS_EN}),?(?P<wy>(?:19|20)[0-9]{{2}})"
+            rf"|(?P<wm>{_MONTHS_EN})(?P<wd>[0-9]{{1,2}})(?:st|nd|rd|th)?,?(?P<wy>(?:19|20)[0-9]{{2}}))(?![A-Za-z0-9])"
+        )
+        # every alternative starts with one of these: a cheap filter before the alternation
+        first = "".join(sorted({w.word[0] for w in self.words.values()} | set(self._year_offsets)))
+        self._pattern = regex.compile(
+            rf"(?=[0-9{_CN}十第前上下JFMASOND{regex.escape(first)}])"
+            rf"(?<![0-9])(?:(?P<iso>{iso_re})|(?P<west>{west_re})|(?P<quarter>{quarter_re})"
+            rf"|(?P<date>{date_re})|(?P<word>{word_re}))"
+        )
+
+    def finditer(self, text: str) -> Iterable[regex.Match[str]]:
+        return self._pattern.finditer(text)
+
+    def year_offset(self, stem: str) -> int:
+        return self._year_offsets[stem]
+
+
+@functools.cache
+def _default_grammar() -> TimeGrammar:
+    return TimeGrammar(load_time_words())
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe_date(y: int | None, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d) if y is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What resolution needs from the document."""
+
+    anchor: date | None
+    period: Period | None
+
+    @property
+    def base_year(self) -> int | None:
+        """The year of ``今年``: the period's end, else the anchor."""
+        if self.period is not None and self.period.end is not None:
+            return self.period.end.year
+        return self.anchor.year if self.anchor else None
+
+    @property
+    def until(self) -> date | None:
+        """The end of ``今年以来``: the period's end, else the anchor."""
+        if self.period is not None and self.period.end is not None:
+            return self.period.end
+        return self.anchor
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One printed end of a date: year, month, day as written (``None`` if absent)."""
+
+    y: int | None
+    m: int | None
+    d: int | None
+
+    @property
+    def finest(self) -> str:
+        return "day" if self.d is not None else "month" if self.m is not None else "year"
+
+
+def _num(s: str | None) -> int | None:
+    return parse_integer(s) if s else None
+
+
+def _side_interval(side: _Side, year: int) -> tuple[date, date] | None:
+    """The interval of one side in ``year``, or ``None`` if it is not a date."""
+    if side.m is None:
+        if side.d is not None:
+            return None
+        return date(year, 1, 1), date(year, 12, 31)
+    if not 1 <= side.m <= 12:
+        return None
+    if side.d is None:
+        return date(year, side.m, 1), _month_end(year, side.m)
+    day = _safe_date(year, side.m, side.d)
+    return (day, day) if day else None
+
+
+def _anchor_year(side: _Side, ctx: _Context) -> int | None:
+    """The year of a yearless side: the anchor's, or the one before if it would be later."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year
+    first = _side_interval(side, year)
+    if first is None and side.m == 2 and side.d == 29:  # 2月29日: the latest leap year up to the anchor
+        while _safe_date(year, 2, 29) is None or date(year, 2, 29) > ctx.anchor:
+            year -= 1
+        return year
+    if first is not None and first[0] > ctx.anchor:
+        year -= 1
+    return year
+
+
+class _Reject(Exception):
+    """A regex match that the grammar's checks refuse."""
+
+
+def _apply_part(part: str, start: date, end: date, grain: str) -> tuple[date, date, bool]:
+    """Sub-month or sub-year part: 上旬 中旬 下旬 (months), 初 底 末 (months, years)."""
+    if grain == "month":
+        if part == "上旬":
+            return start, start.replace(day=10), False
+        if part == "中旬":
+            return start.replace(day=11), start.replace(day=20), False
+        if part == "下旬":
+            return start.replace(day=21), end, False
+    if grain in ("month", "year"):
+        if part == "初":
+            return start, start, True
+        return end, end, True  # 底, 末
+    raise _Reject
+
+
+def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeMatch | None,
+                  grammar: TimeGrammar) -> tuple[date | None, date | None, str, bool, bool, bool]:
+    """(start, end, grain, approx, explicit_year, span) of a ``date`` match; raises _Reject."""
+    y1, m1, d1 = _num(m["y1"]), _num(m["m1"]), _num(m["d1"])
+    y2, m2, d2 = _num(m["y2"]), _num(m["m2"]), _num(m["d2"])
+    ry = m["ry1"]
+    span = m["sep"] is not None
+    # a unit-less left number takes the unit below the left's finest printed unit,
+    # or, with nothing printed, the right's coarsest (1-3月, 16-26日, 2024-2026年)
+    if m["d1"] is not None and m["du1"] is None and span:
+        if m1 is not None:
+            pass  # 11月5-6日: a day
+        elif y1 is not None or ry:
+            m1, d1 = d1, None  # 2025年1-3月
+        else:
+            coarsest = "year" if y2 is not None else "month" if m2 is not None else "day"
+            if coarsest == "year":
+                y1, d1 = d1, None
+                if y1 is None or not 1900 <= y1 <= 2099:
+                    raise _Reject
+            elif coarsest == "month":
+                m1, d1 = d1, None
+    left = _Side(y1, m1, d1)
+    right = _Side(y2, m2, d2) if span else None
+    if right is not None:
+        # the right inherits what it does not print from the left; the left's month from the right
+        if right.m is None and right.d is not None:
+            right = _Side(right.y, left.m, right.d)
+        if left.m is None and left.d is not None and right.m is not None:
+            left = _Side(left.y, right.m, left.d)
+    text_end = m.end()
+    if left.m is None and left.d is not None and left.y is None and not ry:
+        # bare day (27日): needs a month from the preceding mention, and no duration word after
+        if not m["d1"].isascii() or text.startswith(_DURATION_AFTER, text_end) or previous is None:
+            raise _Reject
+        ref = previous.end_date or previous.start_date
+        if ref is None or previous.grain not in ("day", "month"):
+            raise _Reject
+        left = _Side(ref.year, ref.month, left.d)
+        if right is not None and right.m is None:
+            right = _Side(right.y, ref.month, right.d)
+    if (m["m1"] and not m["m1"].isascii() and left.y is None and not ry and left.d is None
+            and not span and not m["part"] and not m["since"] and not m["mf1"]):
+        nxt = text[text_end:text_end + 1]
+        if nxt and regex.match(r"\p{Han}", nxt) and nxt not in _CN_MONTH_AFTER:
+            raise _Reject  # 统一月度: a Chinese-numeral month inside a word
+    explicit = left.y is not None
+    # the left's year: printed, relative (今年), or from the anchor
+    if left.y is not None:
+        year1: int | None = left.y
+    elif ry:
+        base = ctx.base_year
+        year1 = base + grammar.year_offset(ry) if base is not None else None
+    else:
+        year1 = _anchor_year(left, ctx)
+    if right is not None and right.finest == "year" and left.finest != "year":
+        raise _Reject  # 2025年11月至2026年
+    grain = min(left.finest, right.finest if right else "year", key=_GRAIN_RANK.__getitem__)
+    if m["part"] or m["since"]:
+        grain = "day"
+    approx = bool(m["part"]) and "旬" not in m["part"]
+    if year1 is None:  # no anchor: check the shape, leave the dates unknown
+        if _side_interval(left, 2000) is None or (right is not None and _side_interval(right, right.y or 2000) is None):
+            raise _Reject
+        return None, None, grain, approx, explicit, span
+    first = _side_interval(left, year1)
+    if first is None:
+        raise _Reject
+    start, end = first
+    last = first
+    if right is not None:
+        year2 = right.y
+        if year2 is None:
+            year2 = year1
+            if right.m is not None and (right.m, right.d or 0) < (left.m or 1, left.d or 0):
+                year2 += 1  # 12月28日至1月3日: across the year end
+        second = _side_interval(right, year2)
+        if second is None or second[1] < start:
+            raise _Reject
+        last, end = second, second[1]
+    if m["part"]:
+        p_start, end, approx = _apply_part(m["part"], last[0], last[1], (right or left).finest)
+        start = start if right is not None else p_start
+    if m["since"]:
+        if ctx.until is None or ctx.until < start:
+            raise _Reject
+        end = ctx.until
+    return start, end, grain, approx, explicit, span
+
+
+def _resolve_quarter(m: regex.Match[str], ctx: _Context, grammar: TimeGrammar) -> tuple[date | None, date | None, str, bool]:
+    if m["qy"]:
+        year = _num(m["qy"])
+        explicit = True
+    else:
+        base = ctx.base_year
+        year = base + grammar.year_offset(m["qry"]) if (base is not None and m["qry"]) else base
+        explicit = False
+    if m["q"]:
+        q = _QUARTER_DIGITS[m["q"]]
+        first_month, last_month = 3 * q - 2, 3 * q
+    elif m["qn"]:
+        first_month, last_month = 1, 3 * _QUARTER_DIGITS[m["qn"]]
+    else:
+        first_month, last_month = (1, 6) if m["half"] == "上" else (7, 12)
+    if year is None:
+        return None, None, "quarter", explicit
+    return date(year, first_month, 1), _month_end(year, last_month), "quarter", explicit
+
+
+def _period_unit(word: TimeWord, ctx: _Context) -> tuple[date, date] | None:
+    """本周/本月 (offset 0) and 上周/上月 (offset -1)."""
+    p = ctx.period
+    if word.grain == "week":
+        if p is not None and p.start and p.end and (p.end - p.start).days < 10:
+            start, end = p.start, p.end
+        elif ctx.anchor is not None:
+            start = ctx.anchor - timedelta(days=ctx.anchor.weekday())
+            end = start + timedelta(days=6)
+        else:
+            return None
+        if word.offset:
+            shift = timedelta(days=7 * -word.offset)
+            start, end = start - shift, start - timedelta(days=1) - shift + timedelta(days=7)
+        return start, end
+    # month
+    if p is not None and p.start and p.end and (p.end - p.start).days >= 27:
+        start, end = p.start, p.end
+    else:
+        ref = (p.end if p is not None and p.end else None) or ctx.anchor
+        if ref is None:
+            return None
+        start, end = ref.replace(day=1), _month_end(ref.year, ref.month)
+    for _ in range(-word.offset):
+        prev = start - timedelta(days=1)
+        start, end = prev.replace(day=1), prev
+    return start, end
+
+
+def _resolve_word(word: TimeWord, ctx: _Context, previous: TimeMatch | None) -> tuple[date | None, date | None, bool]:
+    """(start, end, approx) of a relative word."""
+    if word.kind == "period":
+        interval = _period_unit(word, ctx)
+        return (*interval, False) if interval else (None, None, False)
+    if word.kind == "year":
+        base = ctx.base_year
+        if base is None:
+            return None, None, False
+        return date(base + word.offset, 1, 1), date(base + word.offset, 12, 31), False
+    if word.kind == "ytd":
+        base, until = ctx.base_year, ctx.until
+        if base is None or until is None:
+            return None, None, False
+        return date(base + word.offset, 1, 1), until, False
+    if word.kind == "vague":
+        return None, ctx.anchor, True
+    if word.kind == "now":
+        return ctx.anchor, ctx.anchor, True
+    # same_day, next_day: the preceding mention's dates
+    if previous is None:
+        return None, None, False
+    if word.kind == "same_day":
+        return previous.start_date, previous.end_date, False
+    ref = previous.end_date
+    day = ref + timedelta(days=word.offset) if ref else None
+    return day, day, False
+
+
+def _west_date(m: regex.Match[str]) -> date | None:
+    import dateparser  # slow to import; only Western-format dates need it
+
+    parsed = dateparser.parse(f"{m['wd']} {m['wm']} {m['wy']}", languages=["en"],
+                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+def _merge(intervals: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(intervals):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _blocked(starts: list[int], ends: list[int], a: int, b: int) -> bool:
+    i = bisect_right(starts, b - 1) - 1
+    return i >= 0 and ends[i] > a
+
+
+def find_times(
+    text: str,
+    *,
+    anchor: date | None = None,
+    period: Period | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+    grammar: TimeGrammar | None = None,
+) -> tuple[TimeMatch, ...]:
+    """Every time expression of a clean string, resolved, in order.
+
+    ``anchor`` is the date relative and yearless times resolve against (the
+    publication date), ``period`` the reporting period (``本周``, ``今年以来``).
+    Expressions overlapping a ``skip`` span (``(start, end)`` offsets of
+    ``text``: titles, named initiatives) are left out.
+    """
+    grammar = grammar or _default_grammar()
+    ctx = _Context(anchor, period)
+    skip_starts, skip_ends = _merge(skip)
+    out: list[TimeMatch] = []
+    previous: TimeMatch | None = None
+    for m in grammar.finditer(text):
+        a, b = m.span()
+        if skip_starts and _blocked(skip_starts, skip_ends, a, b):
+            continue
+        if previous is not None and "\n" in text[previous.end:a]:
+            previous_in_paragraph = None
+        else:
+            previous_in_paragraph = previous
+        try:
+            if m["date"] is not None:
+                s, e, grain, approx, explicit, span = _resolve_date(m, text, ctx, previous_in_paragraph, grammar)
+            elif m["word"] is not None:
+                word = grammar.words[m["word"]]
+                s, e, approx = _resolve_word(word, ctx, previous)
+                grain, explicit, span = word.grain, False, False
+            elif m["quarter"] is not None:
+                s, e, grain, explicit = _resolve_quarter(m, ctx, grammar)
+                approx, span = False, False
+            elif m["iso"] is not None:
+                day = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+                if day is None:
+                    continue
+                s = e = day
+                grain, approx, explicit, span = "day", False, True, False
+            else:
+                day = _west_date(m)
+                if day is None:
+                    continue
+                s = e = day
+                grain, approx, explicit, span = "day", False, True, False
+        except _Reject:
+            continue
+        match = TimeMatch(a, b, m.group(), s, e, grain, approx, explicit, span)
+        out.append(match)
+        previous = match
+    return tuple(out)
+
+
+def parse_time(
+    text: str, *, anchor: date | None = None, period: Period | None = None, grammar: TimeGrammar | None = None
+) -> TimeMatch | None:
+    """The one time expression that is the whole of ``text`` (surrounding spaces ignored), or ``None``.
+
+    >>> parse_time("5月4日—5月12日", anchor=date(2023, 5, 18)).end_date
+    datetime.date(2023, 5, 12)
+    """
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    for m in find_times(stripped, anchor=anchor, period=period, grammar=grammar):
+        if m.start == 0 and m.end == len(stripped):
+            return TimeMatch(m.start + lead, m.end + lead, m.text, m.start_date, m.end_date, m.grain,
+                             m.approx, m.explicit_year, m.span)
+    return None
+
+
+class TimeTagger:
+    """Pipeline component: the ``times`` layer (guide section 5).
+
+    ``words`` replaces the bundled relative-word table (a path to a TSV in the
+    format of ``data/time_words.tsv``). Expressions inside POLICY and
+    INITIATIVE entities are skipped, so the ``entities`` layer runs first.
+    """
+
+    name = "times"
+    requires: tuple[str, ...] = ("entities",)
+
+    def __init__(self, *, words: str | Path | None = None) -> None:
+        self._grammar = _default_grammar() if words is None else TimeGrammar(load_time_words(words))
+
+    def __call__(self, doc: Document) -> Document:
+        view = doc.view
+        skip = [
+            (view.clean_offset(e.start), view.clean_offset(e.end))
+            for e in doc.entities
+            if e.label in _BLOCKING_LABELS
+        ]
+        found = find_times(view.text, anchor=doc.anchor, period=doc.meta.period, skip=skip, grammar=self._grammar)
+        times = []
+        for i, t in enumerate(found, 1):
+            rs, re_ = view.raw_span(t.start, t.end)
+            times.append(TimeExpr(f"t{i}", rs, re_, doc.raw[rs:re_], t.start_date, t.end_date, t.grain, t.approx))
+        return doc.replace(times=tuple(times))

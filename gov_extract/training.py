@@ -1,0 +1,369 @@
+"""Train the statistical tagger offline on our own corpus.
+
+Training data are characters of the clean view with BIO tags over the five
+entity labels, from two sources:
+
+- gold: ``corpus/gold/<id>.json`` over ``corpus/raw/<id>.txt``;
+- silver: the rule pipeline's output (``gov_extract.extract``) over any other
+  texts (``read_texts`` reads ``.txt`` files and ``.jsonl`` records).
+
+A nested mention (a title inside a title) keeps only the outer span: BIO tags
+do not nest. The model is HanLP's character BiLSTM-CRF
+(:class:`gov_extract.statistical.CharNER`) with a randomly initialised
+embedding; nothing is downloaded. Training is seeded and silent (HanLP's
+output goes to ``train.log`` in the model directory), and the global random
+generators it reseeds are restored afterwards. The best epoch on a held-out
+part of the gold sentences is kept.
+
+The model directory holds HanLP's ``config.json``, ``vocabs.json`` and
+``model.pt`` plus ``manifest.json``: labels, data used, hyperparameters,
+versions and held-out scores by label.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import os
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .corpus import load_record, read_raw
+from .files import read_text
+from .model import Document
+from .statistical import LABELS, MAX_CHUNK, Span, char_tokens, chunk_spans, predict_spans, require_hanlp
+
+__all__ = [
+    "Sentence",
+    "TrainConfig",
+    "bio_sentences",
+    "gold_documents",
+    "silver_documents",
+    "read_texts",
+    "train_tagger",
+    "span_scores",
+]
+
+UNK = "<unk>"  # HanLP's unknown token: rare characters are trained as unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One training chunk: model tokens, BIO tags, and where it came from."""
+
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+    source: str
+    gold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TrainConfig:
+    """Hyperparameters of :func:`train_tagger` (all recorded in the manifest)."""
+
+    epochs: int = 30
+    seed: int = 1
+    embed: int = 64
+    hidden: int = 128
+    dropout: float = 0.3
+    lr: float = 0.003
+    batch_size: int = 32
+    patience: int = 8
+    max_len: int = MAX_CHUNK
+    min_char_count: int = 2
+    dev_share: float = 0.15
+    max_silver_chars: int = 400_000
+
+
+def _clean_spans(doc: Document, labels: Sequence[str]) -> list[Span]:
+    """Non-overlapping clean spans of ``doc``'s entities (outer span wins)."""
+    view = doc.view
+    spans = []
+    for e in doc.entities:
+        if e.label not in labels:
+            continue
+        a, b = view.clean_offset(e.start), view.clean_offset(e.end)
+        if a < b:
+            spans.append(Span(a, b, e.label))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for s in spans:
+        if not kept or s.start >= kept[-1].end:
+            kept.append(s)
+    return kept
+
+
+def bio_sentences(
+    doc: Document, *, labels: Sequence[str] = LABELS, gold: bool = True, max_len: int = MAX_CHUNK
+) -> list[Sentence]:
+    """Character BIO sentences of ``doc``'s clean view and entities."""
+    text = doc.view.text
+    spans = _clean_spans(doc, labels)
+    tags = ["O"] * len(text)
+    for s in spans:
+        tags[s.start] = f"B-{s.label}"
+        for i in range(s.start + 1, s.end):
+            tags[i] = f"I-{s.label}"
+    out = []
+    for a, b in chunk_spans(text, max_len=max_len, keep=[(s.start, s.end) for s in spans]):
+        chunk_tags = tags[a:b]
+        if chunk_tags and chunk_tags[0].startswith("I-"):  # a span cut by a hard split
+            chunk_tags[0] = "B-" + chunk_tags[0][2:]
+        out.append(Sentence(tuple(char_tokens(text[a:b])), tuple(chunk_tags), doc.id or "", gold))
+    return out
+
+
+def _corpus_root(path: str | os.PathLike[str]) -> Path:
+    path = Path(path)
+    if (path / "gold").is_dir():
+        return path
+    if path.name == "gold" and (path.parent / "raw").is_dir():
+        return path.parent
+    raise FileNotFoundError(f"{path} is not a corpus folder: give the folder holding gold/ and raw/ (or gold/ itself)")
+
+
+def gold_documents(corpus: str | os.PathLike[str], *, exclude: Iterable[str] = ()) -> list[Document]:
+    """The gold documents of ``corpus`` (folder with ``gold/`` and ``raw/``), minus ``exclude`` ids."""
+    root = _corpus_root(corpus)
+    skip = set(exclude)
+    docs = []
+    for path in sorted((root / "gold").glob("*.json")):
+        if path.stem in skip:
+            continue
+        record = load_record(path)
+        docs.append(Document.from_dict(record, read_raw(root / "raw" / f"{path.stem}.txt")))
+    return docs
+
+
+def read_texts(paths: Iterable[str | os.PathLike[str]], *, field: str = "content",
+               where: Callable[[Mapping[str, Any]], bool] | None = None) -> list[str]:
+    """Texts for silver data: ``.txt`` files, folders of them, and ``.jsonl`` records' ``field``.
+
+    ``where`` filters ``.jsonl`` records (e.g. ``lambda r: (r.get("year") or 0) >= 2000``).
+    """
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(read_text(sub) for sub in sorted(path.rglob("*.txt")))
+        elif path.suffix == ".jsonl":
+            with open(path, encoding="utf-8") as fh:
+                for line_no, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise ValueError(f"{path}:{line_no}: invalid JSON: {exc.msg}") from exc
+                    if isinstance(record.get(field), str) and (where is None or where(record)):
+                        out.append(record[field])
+        else:
+            out.append(read_text(path))
+    return out
+
+
+def silver_documents(texts: Iterable[str], *, pipeline: Callable[..., Document] | None = None) -> list[Document]:
+    """The rule pipeline's documents of ``texts`` (default: ``gov_extract.extract``)."""
+    if pipeline is None:
+        from .pipeline import extract as pipeline
+    return [pipeline(text, doc_id=f"silver{i}") for i, text in enumerate(texts)]
+
+
+def _dev_split(sentences: Sequence[Sentence], share: float, seed: int) -> tuple[list[Sentence], list[Sentence]]:
+    """Gold sentences with an entity go to dev by a seeded hash; everything else trains."""
+    train, dev = [], []
+    for i, s in enumerate(sentences):
+        key = hashlib.sha256(f"{seed}:{s.source}:{i}".encode()).digest()
+        pick = s.gold and share > 0 and any(t != "O" for t in s.tags) and key[0] < share * 256
+        (dev if pick else train).append(s)
+    if not dev:  # tiny data: score on the training sentences rather than on nothing
+        dev = [s for s in train if any(t != "O" for t in s.tags)] or list(train)
+    return train, dev
+
+
+def _samples(sentences: Iterable[Sentence], known: set[str] | None) -> list[dict[str, list[str]]]:
+    return [
+        {"token": [t if known is None or t in known else UNK for t in s.tokens], "tag": list(s.tags)}
+        for s in sentences
+    ]
+
+
+def _spans_of(tags: Sequence[str]) -> set[tuple[int, int, str]]:
+    """``(start, end, label)`` of BIO tags; a stray ``I-`` opens a span."""
+    out: set[tuple[int, int, str]] = set()
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and start >= 0 and tag[2:] == label:
+            continue
+        if start >= 0:
+            out.add((start, i, label))
+            start = -1
+        if tag != "O":
+            start, label = i, tag[2:]
+    return out
+
+
+def span_scores(gold: Sequence[Sequence[str]], pred: Sequence[Iterable[tuple[int, int, str]]]) -> dict[str, Any]:
+    """Strict span precision, recall and F1 by label and micro, from BIO tags and predicted spans."""
+    counts: dict[str, Counter[str]] = {}
+    for tags, spans in zip(gold, pred):
+        g, p = _spans_of(tags), set(spans)
+        for label in {x[2] for x in g | p}:
+            c = counts.setdefault(label, Counter())
+            gl, pl = {x for x in g if x[2] == label}, {x for x in p if x[2] == label}
+            c["tp"] += len(gl & pl)
+            c["fp"] += len(pl - gl)
+            c["fn"] += len(gl - pl)
+    counts["micro"] = sum(counts.values(), Counter())
+
+    def prf(c: Counter[str]) -> dict[str, Any]:
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        return {
+            "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None,
+            "recall": tp / (tp + fn) if tp + fn else None,
+            "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None,
+        }
+
+    return {label: prf(c) for label, c in sorted(counts.items())}
+
+
+@contextlib.contextmanager
+def _isolated_rng() -> Any:
+    """Restore Python's, NumPy's and torch's global random state afterwards (HanLP reseeds them)."""
+    import numpy as np
+    import torch
+
+    py, npy, th = random.getstate(), np.random.get_state(), torch.get_rng_state()
+    try:
+        yield
+    finally:
+        random.setstate(py)
+        np.random.set_state(npy)
+        torch.set_rng_state(th)
+
+
+def _versions() -> dict[str, str | None]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out: dict[str, str | None] = {}
+    for name in ("hanlp", "torch", "gov_extract"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def train_tagger(
+    corpus: str | os.PathLike[str] | None,
+    out_dir: str | os.PathLike[str],
+    *,
+    silver_texts: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    documents: Iterable[Document] = (),
+    labels: Sequence[str] = LABELS,
+    config: TrainConfig = TrainConfig(),
+    pipeline: Callable[..., Document] | None = None,
+) -> dict[str, Any]:
+    """Train a tagger and write it with its ``manifest.json`` to ``out_dir``; return the manifest.
+
+    Args:
+        corpus: the corpus folder (holding ``gold/`` and ``raw/``), or ``None``.
+        out_dir: the model directory to write (created; existing model files are replaced).
+        silver_texts: texts the rule pipeline annotates as extra (silver) data.
+        exclude: gold ids left out (leave-one-out evaluation).
+        documents: further annotated documents, used as gold.
+        labels: the entity labels to learn.
+        config: hyperparameters.
+        pipeline: the rule pipeline for silver data (default ``gov_extract.extract``).
+    """
+    require_hanlp()
+    from .statistical import _char_ner_class
+
+    labels = tuple(labels)
+    if not labels or not set(labels) <= set(LABELS):
+        raise ValueError(f"labels {labels!r} must be some of {LABELS}")
+    gold_docs = [*(gold_documents(corpus, exclude=exclude) if corpus is not None else []), *documents]
+    silver_docs = silver_documents(list(silver_texts), pipeline=pipeline) if silver_texts else []
+    sentences = [s for d in gold_docs for s in bio_sentences(d, labels=labels, gold=True, max_len=config.max_len)]
+    silver, silver_chars = [], 0
+    for d in silver_docs:
+        for s in bio_sentences(d, labels=labels, gold=False, max_len=config.max_len):
+            if silver_chars + len(s.tokens) > config.max_silver_chars:
+                break
+            silver.append(s)
+            silver_chars += len(s.tokens)
+    if not sentences and not silver:
+        raise ValueError("no training data: give a corpus with gold files, documents or silver_texts")
+    train, dev = _dev_split([*sentences, *silver], config.dev_share, config.seed)
+    counts = Counter(t for s in train for t in s.tokens)
+    known = {t for t, n in counts.items() if n >= config.min_char_count}
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    logger = logging.getLogger(f"{__name__}.hanlp")
+    logger.propagate = False
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    tagger = _char_ner_class()()
+    with _isolated_rng(), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+        tagger.fit(
+            _samples(train, known), _samples(dev, known), str(out),
+            batch_size=config.batch_size, epochs=config.epochs, embed=config.embed, rnn_hidden=config.hidden,
+            drop=config.dropout, lr=config.lr, patience=config.patience, crf=True, tagging_scheme="BIO",
+            anneal_factor=0.5, anneal_patience=3, devices=-1, logger=logger, seed=config.seed,
+        )
+        predicted = tagger.predict([list(s.tokens) for s in dev], batch_size=config.batch_size)
+    logger.handlers.clear()
+    (out / "train.log").write_text(log.getvalue(), encoding="utf-8")
+    dev_scores = span_scores([s.tags for s in dev], [{(b, e, lab) for _, lab, b, e in p} for p in predicted])
+
+    manifest = {
+        "format": 1,
+        "model": "gov_extract.statistical.CharNER (HanLP RNNNamedEntityRecognizer, BiLSTM-CRF over characters)",
+        "labels": list(labels),
+        "tagging_scheme": "BIO",
+        "data": {
+            "gold": sorted({d.id or "" for d in gold_docs}),
+            "excluded": sorted(set(exclude)),
+            "silver_documents": len(silver_docs),
+            "silver_sentences": len(silver),
+            "silver_chars": silver_chars,
+            "train_sentences": len(train),
+            "train_chars": sum(len(s.tokens) for s in train),
+            "dev_sentences": len(dev),
+            "vocabulary": len(known),
+            "entities": dict(Counter(t[2:] for s in train for t in s.tags if t.startswith("B-"))),
+        },
+        "training": {name: getattr(config, name) for name in TrainConfig.__dataclass_fields__},
+        "scores": {"dev": dev_scores},
+        "versions": _versions(),
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def evaluate_model(model: Any, docs: Sequence[Document], *, labels: Sequence[str] = LABELS) -> dict[str, Any]:
+    """Strict span scores of a loaded model on annotated documents' clean views."""
+    texts = [d.view.text for d in docs]
+    preds = predict_spans(model, texts)
+    gold_tags, pred_spans = [], []
+    for d, spans in zip(docs, preds):
+        tags = ["O"] * len(d.view.text)
+        for s in _clean_spans(d, labels):
+            tags[s.start] = f"B-{s.label}"
+            for i in range(s.start + 1, s.end):
+                tags[i] = f"I-{s.label}"
+        gold_tags.append(tags)
+        pred_spans.append({(s.start, s.end, s.label) for s in spans if s.label in labels})
+    return span_scores(gold_tags, pred_spans)
