@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # benchmark the working tree, installed or not
-    sys.path.insert(1, str(ROOT))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for folder in (HERE, ROOT):  # the peers package, and the working tree's gov_extract
+    if str(folder) not in sys.path:
+        sys.path.insert(0 if folder == HERE else 1, str(folder))
 
 from peers import PEER_MODULES, System, version_of  # noqa: E402
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from . import tables
-from .model import Document
+from .model import Document, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -299,7 +299,6 @@ class BulletinSet(Sequence[Document]):
             for doc in self._docs for row in tables.argument_rows(doc) if row["role"] == "agent"
         ]
         frame = pd.DataFrame.from_records(rows, columns=["month", "org"]).dropna()
-        font = _cjk_font()
         if ax is None:
             _, ax = plt.subplots(figsize=(8, 4))
         if frame.empty:
@@ -351,10 +350,10 @@ def _month(row: Mapping[str, Any]) -> str | None:
 def _agent_org(doc: Document, ref: str) -> str | None:
     """The organisation an agent stands for: an ORG's norm, a PERSON's ORG norm, else the name."""
     mention = doc.mention(ref)
-    if mention is None or not hasattr(mention, "label"):
+    if not isinstance(mention, Entity):
         return None
     if mention.label == "PERSON" and mention.org:
         org = doc.mention(mention.org)
-        if org is not None and hasattr(org, "norm"):
+        if isinstance(org, Entity):
             return org.norm
-    return getattr(mention, "norm", None) or tables.squeeze(mention.text)
+    return mention.norm or tables.squeeze(mention.text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .model import Document
@@ -25,7 +26,7 @@ from .tables import ARG_SEPARATOR, as_record, squeeze
 __all__ = ["COLORS", "render"]
 
 #: Background colour of each label (``EVENT`` marks an event trigger).
-COLORS: Mapping[str, str] = {
+COLORS: Mapping[str, str] = MappingProxyType({
     "ORG": "#7aecec",
     "PERSON": "#aa9cfc",
     "LOC": "#ff9561",
@@ -34,17 +35,17 @@ COLORS: Mapping[str, str] = {
     "TIME": "#bfe1d9",
     "QUANTITY": "#e4e7d2",
     "EVENT": "#ffb3c7",
-}
+})
 _FALLBACK_COLOR = "#dddddd"
 
 _STYLE = """<style>
 .gx-doc{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
- line-height:2.1;max-width:1100px}
+ line-height:1.9;max-width:1100px}
 .gx-doc table{border-collapse:collapse;margin:.4em 0;font-size:90%;line-height:1.4}
 .gx-doc th,.gx-doc td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 .gx-text{white-space:pre-wrap;border:1px solid #ddd;padding:.6em;margin:.4em 0}
 .gx-doc mark{padding:.05em .15em;border-radius:.3em;color:inherit}
-.gx-doc mark mark{padding:0 .1em}
+.gx-doc mark mark{padding:0 .1em;border:1px solid rgba(0,0,0,.35)}
 .gx-doc mark.gx-EVENT{border-bottom:2px solid #c0392b}
 .gx-lab{font-size:60%;font-weight:bold;vertical-align:super;margin-left:.2em;opacity:.7}
 .gx-legend span{display:inline-block;padding:0 .5em;margin:0 .3em .2em 0;border-radius:.3em;font-size:85%}
@@ -71,13 +72,15 @@ def _fmt_period(value: Mapping[str, Any] | None) -> str:
 
 def _entity_title(e: Mapping[str, Any]) -> str:
     lines = [f"{e['label']} {e['id']}", f"norm: {e.get('norm')}"]
-    lines += [f"{k}: {e[k]}" for k in ("unit", "kind", "title", "org", "doc_type", "alias_of") if e.get(k) is not None]
+    extras = ("unit", "kind", "title", "org", "doc_type", "alias_of")
+    lines += [f"{k}: {e[k]}" for k in extras if e.get(k) is not None]
     return "\n".join(lines)
 
 
 def _time_title(t: Mapping[str, Any]) -> str:
     approx = ", approx" if t.get("approx") else ""
-    return f"TIME {t['id']}\n{t.get('start_date') or '?'} .. {t.get('end_date') or '?'}\ngrain: {t.get('grain')}{approx}"
+    dates = f"{t.get('start_date') or '?'} .. {t.get('end_date') or '?'}"
+    return f"TIME {t['id']}\n{dates}\ngrain: {t.get('grain')}{approx}"
 
 
 def _quantity_title(q: Mapping[str, Any]) -> str:

@@ -55,11 +55,11 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "times": (
         ("doc_id", "string"), ("id", "string"), ("start", "int64"), ("end", "int64"), ("text", "string"),
-        ("start_date", "date32"), ("end_date", "date32"), ("grain", "string"), ("approx", "bool"),
+        ("start_date", "date32"), ("end_date", "date32"), ("grain", "string"), ("approx", "bool_"),
     ),
     "quantities": (
         ("doc_id", "string"), ("id", "string"), ("start", "int64"), ("end", "int64"), ("text", "string"),
-        ("value", "string"), ("value_max", "string"), ("unit", "string"), ("approx", "bool"),
+        ("value", "string"), ("value_max", "string"), ("unit", "string"), ("approx", "bool_"),
         ("metric", "string"), ("scope", "string"), ("period_start", "date32"), ("period_end", "date32"),
     ),
     "events": (

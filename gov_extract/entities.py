@@ -36,12 +36,16 @@ from .lexicon import Division, Home, Lexicon, OrgEntry, fold
 from .model import Document, Entity
 from .text import is_han
 
-__all__ = ["Candidate", "CandidateSource", "EntityTagger", "TIER_POLICY", "TIER_QUOTED", "TIER_NAME", "TIER_LOC"]
+__all__ = [
+    "Candidate", "CandidateSource", "EntityTagger",
+    "TIER_POLICY", "TIER_QUOTED", "TIER_NAME", "TIER_PERSON", "TIER_LOC",
+]
 
 #: Resolution tiers: a higher tier wins an overlap whatever the lengths.
 TIER_POLICY = 5
 TIER_QUOTED = 4
 TIER_NAME = 3
+TIER_PERSON = 2
 TIER_LOC = 1
 #: Tie-break inside a tier (lower wins): lexicon, pattern, other sources.
 RANK_LEXICON, RANK_PATTERN, RANK_OTHER = 0, 1, 2
@@ -59,10 +63,13 @@ _ALIAS_INTRO = regex.compile(r"[（(](?:以下|下文)?(?:简称|称)[“《〈]
 _BARE_PREFIX = regex.compile(r"[省市州县区]委?")
 _CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
 _PLATFORM_PREFIX = regex.compile(r"全省|全市|全州|全县|全区|全国")
-_NUMERIC_ABBREV = regex.compile(r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$")
+_NUMERIC_ABBREV = regex.compile(
+    r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$|^[二三四五六七八九十两双百千万]\p{Han}{1,5}$"
+)
 _DE_PHRASE = regex.compile(r"^\p{Han}{1,3}[得地]\p{Han}{1,3}$")
 _CLAUSE_SPLIT = regex.compile(r"[、，,；; ]+")
-_PLUS_SHAPE = regex.compile(r"\+.{0,6}(?:政务|服务|监管|督查)")
+# “互联网+政务服务”, “AI+医疗”: a technology plus a field names a programme.
+_PLUS_SHAPE = regex.compile(r"^(?:互联网|人工智能|AI|数字|数据|智慧|智能|5G)\+\p{Han}{2,6}$|\+.{0,6}(?:政务|服务|监管|督查)$")
 _SENTENCE_PUNCT = regex.compile(r"[。？！?!]")
 _PACKAGE = regex.compile(r"^\d{1,3}条$")
 _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
@@ -121,6 +128,7 @@ class _Grammar:
         self.free_org = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "free"))
         self.chain = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
         self.office = regex.compile("办公厅|办公室")
+        self.branch = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))))
         units = [s for s, v in sufs.items() if v.anchor == "subunit"]
         self.units = frozenset(units)
         self.subunit = regex.compile(rf"(?P<body>\p{{Han}}{{1,8}}?)(?P<suf>{_alternation(units)})")
@@ -130,11 +138,12 @@ class _Grammar:
         self.left_cut = regex.compile(_alternation(boundary | conj))
         self.ends_with_break = regex.compile(rf"(?:{_alternation(boundary | conj)})$")
         self.starts_with_break = regex.compile(_alternation(boundary | conj | lex.words_of("person_after")))
-        self.bare_unit = regex.compile(
-            rf"(?<={_alternation(boundary | conj)})(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{_alternation(units)})"
-            rf"(?=[、，。；：,;:]|{_alternation(boundary | conj)})"
-        )
+        self.unit_suffix = regex.compile(_alternation(units))
+        # body suffixes that end like a unit: 办公室 is not a unit named 办公 + 室
+        self.unit_lookalikes = tuple(s for s, v in sufs.items() if v.anchor != "subunit" and len(s) > 1
+                                     and s.endswith(tuple(units)))
         self.blockers = lex.words_of("prefix_blocker")
+        self.prefix_word = regex.compile(_alternation(lex.words_of("prefix_word")))
         self.generic_exact = frozenset(f for f, m in lex.generic_refs.items() if m == "exact")
         self.generic_prefix = regex.compile(
             _alternation(f for f, m in lex.generic_refs.items() if m == "prefix")
@@ -159,12 +168,10 @@ class _Grammar:
         self.venue_prefix = regex.compile(
             rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
         )
-        self.venue_cue = regex.compile(
-            rf"(?<={_alternation(lex.words_of('loc_before'))})"
-            rf"(?P<name>\p{{Han}}{{2,10}}?(?:{_alternation(s for s, v in locs.items() if v.anchor == 'cue')}))"
-            rf"(?={_alternation(lex.words_of('venue_after'))})"
-        )
+        self.venue_cue = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "cue"))
+        self.venue_after = regex.compile(_alternation(lex.words_of("venue_after")))
         self.loc_before = regex.compile(rf"(?:{_alternation(lex.words_of('loc_before'))})$")
+        self.loc_cue = regex.compile(_alternation(lex.words_of("loc_before")))
         self.cue_before = lex.cues_at("before")
         self.cue_after = lex.cues_at("after")
         self.cue_suffix = lex.cues_at("suffix")
@@ -217,10 +224,13 @@ class _Run:
                 for kind, surface in values:
                     start = end + 1 - len(surface)
                     lists[kind].append((start, end + 1, surface))
+        self.div_end_at: dict[int, int] = {}  # start -> end of the longest division there
         for s, e, _ in self.div_hits:
             self.div_mask[s:e] = b"\x01" * (e - s)
             self.div_start[s] = 1
+            self.div_end_at[s] = max(e, self.div_end_at.get(s, e))
         self.policy_mask = bytearray(n)
+        self.anchor_cache: dict[tuple[bool, bool, bool], list[_Anchor]] = {}
 
     # -- helpers ------------------------------------------------------------
 
@@ -243,17 +253,31 @@ class _Run:
         return (self.g.starts_with_break.match(text, pos) is not None or text.startswith("窗口", pos)
                 or self.g.person.match(text, pos) is not None)
 
-    def body_ok(self, start: int, end: int) -> bool:
-        """A name body: no boundary word, no new division inside, not generic."""
+    def ends_clause(self, pos: int) -> bool:
+        """True at a list or clause break: punctuation, a conjunction or a boundary word."""
+        text = self.text
+        if pos >= len(text) or not is_han(text[pos]):
+            return True
+        return self.g.left_cut.match(text, pos) is not None
+
+    def body_ok(self, start: int, end: int, *, strict: bool = False) -> bool:
+        """A name body: no boundary word (``strict``: nor conjunction), no new division inside, not generic."""
         if start >= end:
             return True
         body = self.text[start:end]
-        if self.g.boundary.search(body) or self.is_generic(body):
+        words = self.g.left_cut if strict else self.g.boundary
+        if words.search(body) or self.is_generic(body):
             return False
         return not any(self.div_start[start + 1:end]) and not self.div_start[start]
 
     def anchors(self, *, bare: bool = True, central: bool = False, relaxed_province: bool = False) -> list[_Anchor]:
         """Division chains (``四川省成都市``) and bare prefixes where a name may start."""
+        key = (bare, central, relaxed_province)
+        if key not in self.anchor_cache:
+            self.anchor_cache[key] = self.find_anchors(bare, central, relaxed_province)
+        return list(self.anchor_cache[key])
+
+    def find_anchors(self, bare: bool, central: bool, relaxed_province: bool) -> list[_Anchor]:
         out: list[_Anchor] = []
         best: dict[int, tuple[int, str]] = {}
         for s, e, surface in self.div_hits:
@@ -275,8 +299,8 @@ class _Run:
             text = self.text
             for m in _BARE_PREFIX.finditer(text):
                 pos = m.start()
-                if self.div_mask[pos]:
-                    continue
+                if self.div_mask[pos] or self.g.prefix_word.match(text, pos):
+                    continue  # inside a division name, or a word: 市场, 省级, 县域
                 ch = text[pos]
                 if pos and is_han(text[pos - 1]):
                     if ch == "省" and (relaxed_province or text[pos - 1] not in self.g.blockers):
@@ -301,6 +325,10 @@ class _Run:
             m = g.chain.match(text, end)
             if m is None and text.endswith(_GOVERNMENT, 0, end):
                 m = g.office.match(text, end)  # 人民政府办公室 is a body, not a unit
+            if m is None and end in self.div_end_at:  # 中国建设银行 + 四川省 + 分行
+                m = g.branch.match(text, self.div_end_at[end])
+                if m is not None:
+                    chained += text[end:m.start()]
             if m is None:
                 break
             chained += m.group()
@@ -311,7 +339,7 @@ class _Run:
             body, suf = m.group("body"), m.group("suf")
             rule = g.org_suffix[suf]
             name = body + suf
-            if (len(body) >= rule.min_body and not g.boundary.search(body) and not self.is_generic(body)
+            if (len(body) >= rule.min_body and not g.boundary.search(body) and not g.generic_prefix.search(body)
                     and not self.is_generic(name) and self.breaks_after(m.end())):
                 unit, end = name, m.end()
         return end, unit, chained
@@ -401,8 +429,11 @@ class _Run:
             before = text[max(0, run[0].start() - 6):run[0].start()]
             after = text[run[-1].end():run[-1].end() + 12]
             for m in run:
-                start, end = m.start(1), m.end(1)
-                name = m.group(1)
+                name = m.group(1).strip()
+                if not name:
+                    continue
+                start = text.index(name, m.start(1))
+                end = start + len(name)
                 t = g.trailing.match(name)
                 if t:  # “重大项目服务专区运行” -> 重大项目服务专区
                     end = start + len(t.group("core"))
@@ -411,7 +442,7 @@ class _Run:
         positive = {name for _, _, name, score in scored if score > 0}
         return [
             Candidate("INITIATIVE", s, e, name, TIER_QUOTED, RANK_LEXICON)
-            for s, e, name, _ in scored if name in positive and name.strip()
+            for s, e, name, _ in scored if name in positive
         ]
 
     def score_quote(self, name: str, before: str, after: str) -> int:
@@ -468,7 +499,7 @@ class _Run:
                 anchors.append(_Anchor(m.start(), m.end()))
         for a in anchors:
             m = g.platform.match(text, a.end)
-            if m and self.body_ok(a.end, m.start("suf")) and a.end - a.start + len(m.group()) > len(m.group("suf")):
+            if m and len(m.group()) >= 4 and self.body_ok(a.end, m.start("suf"), strict=True):
                 out.append(Candidate("INITIATIVE", a.start, m.end(), text[a.start:m.end()], TIER_NAME, RANK_PATTERN))
         for m in g.named.finditer(text):
             run = g.left_run.search(text, max(0, m.start() - 20), m.start())
@@ -503,10 +534,11 @@ class _Run:
             end, unit, chained = self.extend(e)
             if chained:
                 norm += chained
-            out.append(Candidate("ORG", start, end, norm, TIER_NAME, RANK_LEXICON, unit=unit, kind=entry.kind))
+            rank = RANK_PATTERN if chained else RANK_LEXICON  # 省委办公厅 itself beats 省委 + 办公厅
+            out.append(Candidate("ORG", start, end, norm, TIER_NAME, rank, unit=unit, kind=entry.kind))
         return out
 
-    def anchored_name(self, pos: int) -> tuple[int, int, str] | None:
+    def anchored_name(self, pos: int, *, party: bool = False) -> tuple[int, int, str] | None:
         """The shortest ``body + suffix`` ORG name starting at ``pos`` that fits its suffix's rule.
 
         Returns (suffix start, suffix end, suffix) or ``None``.
@@ -519,7 +551,7 @@ class _Run:
         for m in g.named_suffix.finditer(text, pos, run.end(), overlapped=True):
             rule = g.org_suffix[m.group()]
             body = m.start() - pos
-            if body < rule.min_body or (rule.anchor == "adjacent" and body):
+            if (body < rule.min_body and not party) or (rule.anchor == "adjacent" and body):
                 continue
             key = (m.end(), m.start())
             if (best is None or key < best[0]) and self.body_ok(pos, m.start()):
@@ -538,7 +570,7 @@ class _Run:
             if self.lex.orgs[surface].level == "central":
                 central[e] = min(s, central.get(e, s))
         for a in self.anchors(central=True):
-            found = self.anchored_name(a.end)
+            found = self.anchored_name(a.end, party=bool(a.bare and a.bare.endswith("委")))  # 市委办公室
             if not found:
                 continue
             suf_start, name_end, suf = found
@@ -552,6 +584,11 @@ class _Run:
             if a.bare and a.bare.endswith("委"):
                 kind = "party"
             norm = self.norm_with_prefix(a.bare, name)
+            if suf == "政府" and suf_start == a.end:
+                norm = norm[: -len(suf)] + "人民政府"  # 泸州市政府 is 泸州市人民政府
+            full = self.lex.orgs.get(_squeeze(name) + "员会") if suf == "委" else None
+            if full is not None:  # 省发展和改革委 is short for a known 委员会
+                norm, kind = self.lex.org_norm(_squeeze(name) + "员会", full, self.home), full.kind
             if a.division is not None and text.startswith("委", a.end) and kind == "party":
                 norm = "中共" + norm  # 泸州市委组织部 -> 中共泸州市委组织部
             start = central.get(a.start, a.start) if a.division is not None else a.start
@@ -577,11 +614,20 @@ class _Run:
             if len(body) < max(rule.min_body, 1) or self.is_generic(body) or self.is_generic(text[start:end]):
                 continue
             out.append(Candidate("ORG", start, end, _squeeze(text[start:end]), TIER_NAME, RANK_PATTERN, kind=rule.kind))
-        for m in g.bare_unit.finditer(text):
-            body = m.group("body")
-            rule = g.org_suffix[m.group("suf")]
-            if len(body) >= rule.min_body and not self.is_generic(body) and not g.boundary.search(body):
-                out.append(Candidate("ORG", m.start(), m.end(), m.group(), TIER_NAME, RANK_PATTERN, kind=rule.kind))
+        for m in g.unit_suffix.finditer(text):  # 会同审监处: a unit named alone
+            rule = g.org_suffix[m.group()]
+            if not self.ends_clause(m.end()) or text.endswith(g.unit_lookalikes, 0, m.end()):
+                continue
+            for size in range(max(rule.min_body, 1), 5):
+                start = m.start() - size
+                body = text[start:m.start()]
+                if start < 0 or not all(is_han(c) for c in body):
+                    break
+                if start and is_han(text[start - 1]) and not g.ends_with_break.search(text, max(0, start - 6), start):
+                    continue
+                if not (g.generic_prefix.search(body) or g.boundary.search(body) or self.is_generic(body + m.group())):
+                    out.append(Candidate("ORG", start, m.end(), body + m.group(), TIER_NAME, RANK_PATTERN, kind=rule.kind))
+                break
         return out
 
     def list_orgs(self) -> list[Candidate]:
@@ -639,10 +685,20 @@ class _Run:
             m = g.venue_prefix.match(text, a.end)
             if m and self.body_ok(a.end, m.start("suf")):
                 out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
-        for m in g.venue_cue.finditer(text):
-            name = m.group("name")
+        for m in g.venue_cue.finditer(text):  # 在德必川报易园成功举办
+            if not g.venue_after.match(text, m.end()):
+                continue
+            run = g.left_run.search(text, max(0, m.start() - 10), m.start())
+            if not run:
+                continue
+            cue = None
+            for cue in g.loc_cue.finditer(text, run.start(), run.end()):
+                pass
+            if cue is None or not 2 <= m.start() - cue.end() <= 10:
+                continue
+            name = text[cue.end():m.end()]
             if not g.boundary.search(name) and not self.is_generic(name):
-                out.append(Candidate("LOC", m.start(), m.end(), name, TIER_LOC, RANK_PATTERN))
+                out.append(Candidate("LOC", cue.end(), m.end(), name, TIER_LOC, RANK_PATTERN))
         return out
 
     # -- PERSON -------------------------------------------------------------
@@ -655,13 +711,13 @@ class _Run:
             name_start = m.start("name")
             name_end = None
             for end in (m.end(), m.end() - 1):
-                if end - name_start >= 2 and self.breaks_after(end) and not g.person.match(text, end - 1):
+                if end - name_start >= 2 and self.breaks_after(end):
                     name_end = end
                     break
             if name_end is None or any(mask[m.start():name_end]):
                 continue
             org = org_by_end.get(m.start())
-            out.append(Candidate("PERSON", name_start, name_end, text[name_start:name_end], 2, RANK_PATTERN,
+            out.append(Candidate("PERSON", name_start, name_end, text[name_start:name_end], TIER_PERSON, RANK_PATTERN,
                                  title=_squeeze(m.group("titles")), org=(org.start, org.end) if org else None))
         return out
 
@@ -670,11 +726,15 @@ def _resolve(candidates: Iterable[Candidate], n: int) -> tuple[list[Candidate], 
     """Keep non-overlapping candidates by tier, length, rank, start; nested titles stay."""
     mask = bytearray(n)
     accepted: list[Candidate] = []
+    titles: set[tuple[int, int]] = set()
     pool = sorted(set(candidates), key=lambda c: (-c.tier, -(c.end - c.start), c.rank, c.start, c.label))
     for c in pool:
         if c.end <= c.start or c.end > n:
             continue
         if c.label == "POLICY" and c.tier == TIER_POLICY:
+            if (c.start, c.end) in titles:
+                continue
+            titles.add((c.start, c.end))
             accepted.append(c)  # titles are parsed as a tree: nested ones stay
             mask[c.start:c.end] = b"\x01" * (c.end - c.start)
             continue

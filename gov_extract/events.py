@@ -57,7 +57,11 @@ _RUN_GAP = regex.compile(r"(?:窗口)?\s*[）)]?\s*(?:[、/]|和|与|及|以及)
 _TITLE_GAP = regex.compile(r"[\p{Han}、]{1,20}")
 # After a lead time: a part of day, then a comma.
 _AFTER_TIME = regex.compile(r"\s*(?:上午|下午|晚上|晚间|期间|起)?\s*[，,]?\s*")
-_LEAD_ADVERBIAL = regex.compile(r"(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，\s*")
+# What may stand before an item's time: a purpose clause (为…，), a label (【省数据局】, 成都：).
+_LEAD_ADVERBIAL = regex.compile(
+    r"(?:(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，|【[^】\n]{1,20}】|[^，。；：\n]{2,20}：)\s*"
+)
+_FRONTED_PLACE = regex.compile(r"在[^，。；：\n]{1,30}[，,]\s*")
 _SUBJECT_TIME_GAP = regex.compile(r"\s*(?:于|在)?\s*")
 # A time a later sentence may open with to report an action of its own day.
 _DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|同日|当日|当天|次日|翌日")
@@ -68,14 +72,14 @@ _STATISTIC_WORDS = regex.compile(r"累计|共计")
 _COARSE_GRAINS = ("year", "quarter")
 # A modal right before a trigger: the action is planned, not reported (将召开, 拟印发, 还要研究制定).
 _FUTURE = regex.compile(
-    r"(?:将要|即将|将于[^，。；]{0,12}|将|拟|要|准备|计划|预计)"
+    r"(?:将要|即将|将于[^，。；]{0,12}|将|拟|(?<![重需主只必纲摘提概])要|准备|计划|预计)"
     r"(?:正式|进一步|再|继续|陆续|统一|集中|共同|联合|同步|研究|适时|尽快|加快|于)?$"
 )
 _FUTURE_WINDOW = 16
 # Where the object phrase of a frame or light verb ends and a new predicate begins.
 _PHRASE_END = regex.compile(r"并且|并|同时|从而|进而|随后")
 _PHRASE_MAX = 60  # an object phrase is at most this long (clean characters)
-_TITLE_MAX = 20
+_TITLE_MAX = 40
 _CLAUSE_PUNCT = regex.compile(r"[，,；;：:]")
 _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
 # Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
@@ -264,6 +268,26 @@ class _Predicate:
 
 
 @dataclass(frozen=True, slots=True)
+class _Clauses:
+    """The clauses of one sentence (clean spans), searchable by offset."""
+
+    spans: tuple[tuple[int, int], ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> _Clauses:
+        spans = tuple(split_clauses(text, start, end)) or ((start, end),)
+        return cls(spans, tuple(b for _, b in spans))
+
+    def index(self, pos: int) -> int:
+        """The index of the clause holding ``pos`` (the last clause past the end)."""
+        return min(bisect_left(self.ends, pos + 1), len(self.spans) - 1)
+
+    def at(self, pos: int) -> tuple[int, int]:
+        return self.spans[self.index(pos)]
+
+
+@dataclass(frozen=True, slots=True)
 class _Subject:
     agents: tuple[_Mention, ...]
     end: int
@@ -287,10 +311,8 @@ class _Context:
 
     def __init__(self, doc: Document, lexicon: EventLexicon) -> None:
         view = doc.view
-        self.doc = doc
         self.lexicon = lexicon
         self.text = view.text
-        self.view = view
         self.entities = _entity_mentions(doc)
         self.times = sorted((m for m in (_time(view, t) for t in doc.times) if m), key=lambda m: m.cs)
         self.quantities = sorted(
@@ -306,31 +328,21 @@ class _Context:
         self.match_starts = [m.cs for m in self.matches]
 
     def entities_in(self, start: int, end: int, labels: Iterable[str] | None = None) -> list[_Mention]:
-        out = []
-        for m in self.entities[bisect_left(self.entity_starts, start):]:
-            if m.cs >= end:
-                break
-            if m.ce <= end and not m.nested and (labels is None or m.label in labels):
-                out.append(m)
-        return out
+        """Entities inside ``[start, end)``, not nested in a title, of ``labels`` (default all)."""
+        return [m for m in _within(self.entities, self.entity_starts, start, end)
+                if not m.nested and (labels is None or m.label in labels)]
 
     def quantities_in(self, start: int, end: int) -> list[_Mention]:
-        out = []
-        for m in self.quantities[bisect_left(self.quantity_starts, start):]:
-            if m.cs >= end:
-                break
-            if m.ce <= end:
-                out.append(m)
-        return out
+        return _within(self.quantities, self.quantity_starts, start, end)
 
     def matches_in(self, start: int, end: int) -> list[_Match]:
-        out = []
-        for m in self.matches[bisect_left(self.match_starts, start):]:
-            if m.cs >= end:
-                break
-            if m.ce <= end:
-                out.append(m)
-        return out
+        return _within(self.matches, self.match_starts, start, end)
+
+
+def _within(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by start, with ``starts``) inside ``[start, end)``."""
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return [m for m in items[lo:hi] if m.ce <= end]
 
 
 def _clean(view, mention, label: str, ident: str, norm: str, **extra) -> _Mention | None:
@@ -397,7 +409,8 @@ def _run_at(ctx: _Context, pos: int, end: int, labels: tuple[str, ...], *, title
     """
     text = ctx.text
     run: list[_Mention] = []
-    for m in ctx.entities[bisect_left(ctx.entity_starts, pos):]:
+    for k in range(bisect_left(ctx.entity_starts, pos), len(ctx.entities)):
+        m = ctx.entities[k]
         if m.cs >= end:
             break
         if m.nested or (run and m.cs < run[-1].ce):
@@ -456,11 +469,12 @@ def _subject(ctx: _Context, pos: int, end: int) -> _Subject:
     return _Subject(persons or tuple(run), run[-1].ce)
 
 
-def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int] | None:
-    """``(time, subject position, search start)`` when ``sent`` opens with a time.
+def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int, int] | None:
+    """``(time, subject position, search start, argument start)`` when ``sent`` opens with a time.
 
-    Also ``A厅于11月13日印发…`` (the subject before its time) and a fronted
-    purpose clause (``为…，11月5日，…``).
+    Also ``A厅于11月13日印发…`` (the subject before its time), a fronted
+    purpose clause or label (``为…，11月5日，…``) and a fronted place
+    (``11月5日，在成都，A厅…``: the subject follows, the place is an argument).
     """
     text = ctx.text
     pos = sent.clean_start
@@ -473,17 +487,20 @@ def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int] | None:
         after = _AFTER_TIME.match(text, time.ce, sent.clean_end).end()
         if after < sent.clean_end and text[after] in "，,":
             after += 1
-        return time, after, after
+        fronted = _FRONTED_PLACE.match(text, after, sent.clean_end)
+        subject_at = fronted.end() if fronted else after
+        return time, subject_at, subject_at, after
     subject = _subject(ctx, pos, sent.clean_end)
     if subject.agents:
         at = _SUBJECT_TIME_GAP.match(text, subject.end, sent.clean_end).end()
         time = ctx.time_at.get(at)
         if time is not None and time.grain not in _COARSE_GRAINS and not _PROGRESS_TIME.search(time.norm):
-            return time, pos, _AFTER_TIME.match(text, time.ce, sent.clean_end).end()
+            after = _AFTER_TIME.match(text, time.ce, sent.clean_end).end()
+            return time, pos, after, after
     return None
 
 
-def _predicates(ctx: _Context, start: int, end: int, clauses: list[tuple[int, int]]) -> list[_Predicate]:
+def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[_Predicate]:
     """Resolve the trigger matches of ``[start, end)`` into typed predicates, in order."""
     matches = ctx.matches_in(start, end)
     out: list[_Predicate] = []
@@ -495,7 +512,7 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: list[tuple[int, in
         if kind == "verb":
             out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
             continue
-        c_start, c_end = clauses[_clause_index(clauses, m.cs)]
+        c_start, c_end = clauses.at(m.cs)
         # the object phrase: up to the clause end or a new predicate (并, 同时)
         limit = min(c_end, m.ce + _PHRASE_MAX)
         if stop := _PHRASE_END.search(ctx.masked, m.ce, limit):
@@ -526,13 +543,13 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: list[tuple[int, in
     return out
 
 
-def _groups(ctx: _Context, preds: list[_Predicate], clauses: list[tuple[int, int]]) -> list[list[_Predicate]]:
+def _groups(ctx: _Context, preds: list[_Predicate], clauses: _Clauses) -> list[list[_Predicate]]:
     """Coordinated predicates (``制定印发``, ``调研并指导``) grouped; one event per group at most."""
     groups: list[list[_Predicate]] = []
     for p in preds:
         if groups:
             last = groups[-1][-1]
-            same_clause = _clause_index(clauses, last.cs) == _clause_index(clauses, p.cs)
+            same_clause = clauses.index(last.cs) == clauses.index(p.cs)
             if same_clause and _COORDINATION.fullmatch(ctx.masked, last.end, p.cs):
                 groups[-1].append(p)
                 continue
@@ -540,34 +557,35 @@ def _groups(ctx: _Context, preds: list[_Predicate], clauses: list[tuple[int, int
     return groups
 
 
-def _clause_index(clauses: list[tuple[int, int]], pos: int) -> int:
-    return min(bisect_left([b for _, b in clauses], pos + 1), len(clauses) - 1)
-
-
-def _region_end(groups: list[list[_Predicate]], g: int, clauses: list[tuple[int, int]]) -> int:
+def _region_end(groups: list[list[_Predicate]], g: int, clauses: _Clauses) -> int:
     """Where group ``g``'s arguments end: the next group in its clause, else the clause end."""
-    k = _clause_index(clauses, groups[g][0].cs)
-    if g + 1 < len(groups) and _clause_index(clauses, groups[g + 1][0].cs) == k:
+    k = clauses.index(groups[g][0].cs)
+    if g + 1 < len(groups) and clauses.index(groups[g + 1][0].cs) == k:
         return groups[g + 1][0].cs
-    return clauses[k][1]
+    return clauses.spans[k][1]
 
 
-def _region_start(groups: list[list[_Predicate]], g: int, clauses: list[tuple[int, int]]) -> int:
+def _region_start(groups: list[list[_Predicate]], g: int, clauses: _Clauses) -> int:
     """Where group ``g``'s arguments start: its clause start, or its first trigger after another group."""
-    k = _clause_index(clauses, groups[g][0].cs)
-    if g > 0 and _clause_index(clauses, groups[g - 1][0].cs) == k:
+    k = clauses.index(groups[g][0].cs)
+    if g > 0 and clauses.index(groups[g - 1][0].cs) == k:
         return groups[g][0].cs
-    return clauses[k][0]
+    return clauses.spans[k][0]
 
 
-def _objects(ctx: _Context, start: int, end: int, taken: set[str]) -> list[_Mention]:
-    """POLICY/INITIATIVE objects in ``[start, end)``: outer titles, not aliases unless that is all."""
+def _objects(ctx: _Context, start: int, end: int, taken: set[str], group: list[_Predicate]) -> list[_Mention]:
+    """POLICY/INITIATIVE objects in ``[start, end)``: outer titles, not aliases unless that is all.
+
+    A title after 依托/通过/在 is a means or a place, not the object (unless
+    that word ends the trigger itself: 审议通过《…》).
+    """
     text = ctx.text
     found = []
     for m in ctx.entities_in(start, end, ("POLICY", "INITIATIVE")):
         if m.id in taken:
             continue
-        before = text[max(start, m.cs - 3):m.cs].rstrip("“「《〈")
+        floor = max([start, m.cs - 3] + [p.end for p in group if p.end <= m.cs])
+        before = text[floor:m.cs].rstrip("“「《〈")
         if _NOT_OBJECT_BEFORE.search(before) or _THEME_AFTER.match(text, m.ce, end):
             continue
         found.append(m)
@@ -594,7 +612,8 @@ def _cue_args(
         if role is None and (post := _cue_after(ctx, run[-1].ce, end)) is not None:
             role = post.role if post.role == "participant" else None
         if role is None and any(
-            "obj=target" in p.row.roles and regex.fullmatch(r"\s*", ctx.text[p.ce:run[0].cs]) for p in group
+            "obj=target" in p.row.roles and p.ce <= run[0].cs and _SPACES.fullmatch(ctx.text, p.ce, run[0].cs)
+            for p in group
         ):
             role = "target"
         if role == "location" and at_target:
@@ -628,22 +647,33 @@ def _is_statistic(ctx: _Context, start: int, end: int) -> bool:
 
 
 def _sentence_events(
-    ctx: _Context, sent: Sentence, time: _Mention, subject_at: int, search_at: int, *, need_agent: bool
+    ctx: _Context,
+    sent: Sentence,
+    time: _Mention,
+    subject_at: int,
+    search_at: int,
+    *,
+    args_at: int | None = None,
+    need_agent: bool,
 ) -> list[_Found]:
-    """The events of one sentence whose time is ``time`` (see the module docstring)."""
+    """The events of one sentence whose time is ``time`` (see the module docstring).
+
+    The subject is parsed at ``subject_at``, predicates are searched from
+    ``search_at`` on, and the first event's arguments from ``args_at`` on.
+    """
     end = sent.clean_end
     subject = _subject(ctx, subject_at, end)
     if need_agent and not subject.agents:
         return []
     start = max(subject.end, search_at)
-    clauses = split_clauses(ctx.masked, sent.clean_start, end)
-    first_clause = clauses[_clause_index(clauses, start)]
+    clauses = _Clauses.of(ctx.masked, sent.clean_start, end)
+    first_clause = clauses.at(start)
     if _is_statistic(ctx, start, first_clause[1]):
         return []
     preds = _predicates(ctx, start, end, clauses)
     if not preds:
         return []
-    if not subject.agents and _clause_index(clauses, preds[0].cs) != _clause_index(clauses, start):
+    if not subject.agents and clauses.index(preds[0].cs) != clauses.index(start):
         return []  # no subject: the action must open the sentence (5月11日，赴X调研)
     groups = _groups(ctx, preds, clauses)
     out: list[_Found] = []
@@ -657,10 +687,10 @@ def _sentence_events(
         actors = subject.agents
         new_actor = False
         if g == 0:
-            lo = start
+            lo = start if args_at is None else min(start, args_at)
         else:
             lo = _region_start(groups, g, clauses)
-            clause_start = clauses[_clause_index(clauses, head.cs)][0]
+            clause_start = clauses.at(head.cs)[0]
             # a clause of its own subject: another actor in the same sentence
             inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
             if inner is not None and inner.agents and _norms(inner.agents) != _norms(subject.agents):
@@ -670,7 +700,7 @@ def _sentence_events(
         hi = _region_end(groups, g, clauses)
         skip = {m.id for m in actors}
         cue_args = _cue_args(ctx, lo, hi, group, skip)
-        objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args})
+        objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group)
         if g > 0 and not new_actor and not any(m.cs >= head.ce for m in objects):
             continue  # a later predicate of the same actor needs its own object
         if g == 0:
@@ -707,8 +737,8 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
     lead = _lead(ctx, sents[k])
     if lead is None:
         return []
-    time, subject_at, search_at = lead
-    out = _sentence_events(ctx, sents[k], time, subject_at, search_at, need_agent=False)
+    time, subject_at, search_at, args_at = lead
+    out = _sentence_events(ctx, sents[k], time, subject_at, search_at, args_at=args_at, need_agent=False)
     if not out:
         return []
     actors = out[0].agents
@@ -730,13 +760,14 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
 
 
 def _is_title_sentence(ctx: _Context, sent: Sentence) -> bool:
-    """A short heading sentence opening an item (``（一）数字政府建设。``): no time, no verb."""
+    """A short headline opening an item (``（一）数字政府建设。``, ``1.省数据局召开推进会。``).
+
+    No clause punctuation and no time: the item's dated sentence comes next.
+    """
     body = sent.text.rstrip("。！？!?")
     if len(body) > _TITLE_MAX or _CLAUSE_PUNCT.search(body):
         return False
-    if any(sent.clean_start <= t.cs < sent.clean_end for t in ctx.times):
-        return False
-    return not any(m.row.kind in ("verb", "frame", "light") for m in ctx.matches_in(sent.clean_start, sent.clean_end))
+    return not any(sent.clean_start <= t.cs < sent.clean_end for t in ctx.times)
 
 
 def extract_events(doc: Document, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:

@@ -201,6 +201,7 @@ def _build_record(
         layer, text = layers[r.key], raw[r.start:r.end]
         extra = {k: v for k, v in r.payload.items() if k != "id"}
         mine = outgoing.get(r.key, [])
+        item: dict[str, Any]
         if layer == "events":
             time = next((ids[x.target] for x in mine if x.type == TIME_LINK), None)
             args = [{"role": x.type, "ref": ids[x.target]} for x in mine if x.type != TIME_LINK]
@@ -211,9 +212,9 @@ def _build_record(
             item = {"id": ids[r.key], "label": r.label, "start": r.start, "end": r.end, "text": text,
                     "norm": extra.get("norm") or squeeze(text)}
             item.update({f: extra.get(f) for f in fields[len(item):]})
-            link = _ENTITY_LINKS.get(r.label)
-            if link:
-                item[link[0]] = next((ids[x.target] for x in mine if x.type == link[1]), None)
+            entity_link = _ENTITY_LINKS.get(r.label)
+            if entity_link:
+                item[entity_link[0]] = next((ids[x.target] for x in mine if x.type == entity_link[1]), None)
             extra = {k: v for k, v in extra.items() if k not in _ALL_ENTITY_EXTRAS}
         else:
             keys = _TIME_KEYS if layer == "times" else _QUANTITY_KEYS
@@ -404,6 +405,13 @@ def from_label_studio(
     return _finish(record, raw, validate, source)
 
 
+def _holds(raw: str, start: Any, end: Any, text: str | None) -> bool:
+    """Whether ``[start, end)`` is a span of ``raw`` reading ``text`` (any span when no text is given)."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw)):
+        return False
+    return text is None or raw[start:end] == text
+
+
 def _ls_offsets(raw: str, spans: Mapping[str, Mapping[str, Any]], offsets: str, source: str) -> Any:
     """The function mapping the task's offsets to code points."""
     conv = _Utf16(raw)
@@ -412,9 +420,7 @@ def _ls_offsets(raw: str, spans: Mapping[str, Mapping[str, Any]], offsets: str, 
         return i
 
     def fits(f: Any) -> bool:
-        return all(
-            "text" not in v or raw[f(v["start"]):f(v["end"])] == v["text"] for v in spans.values()
-        )
+        return all(_holds(raw, f(v["start"]), f(v["end"]), v.get("text")) for v in spans.values())
 
     if offsets == "codepoint" or not conv.astral:
         return identity
@@ -425,7 +431,7 @@ def _ls_offsets(raw: str, spans: Mapping[str, Mapping[str, Any]], offsets: str, 
     for f in (identity, conv.to_points):
         if fits(f):
             return f
-    bad = next(k for k, v in spans.items() if "text" in v and raw[v["start"]:v["end"]] != v["text"])
+    bad = next(k for k, v in spans.items() if not _holds(raw, v["start"], v["end"], v.get("text")))
     raise CorpusError(
         f"{source}: region {bad}: text {spans[bad]['text']!r} matches the bulletin neither at code point "
         "nor at UTF-16 offsets; was the task's text changed?"
@@ -530,7 +536,8 @@ def to_brat(doc_or_record: Document | Mapping[str, Any], raw: str | None = None)
     PERSON/POLICY links ``R`` lines, ORG kind / time grain / approx ``A``
     lines, entity norms ``N`` lines, and every value as JSON in an
     ``AnnotatorNotes`` (``#``) line; the first mention's note also carries
-    the bulletin's id and meta.
+    the bulletin's id and meta. Raises ``ValueError`` for a span made only of
+    line breaks, which BRAT cannot hold.
     """
     record, text = _record_and_raw(doc_or_record, raw)
     regions, links = _regions(record)
@@ -540,6 +547,7 @@ def to_brat(doc_or_record: Document | Mapping[str, Any], raw: str | None = None)
     attributes: list[str] = []
     norms: list[str] = []
     events = {ev["id"]: ev for ev in record.get("events", ())}
+    event_notes: dict[str, dict[str, Any]] = {}
     for n, r in enumerate(regions, 1):
         tid[r.key] = f"T{n}"
         frags = _fragments(text, r.start, r.end)
@@ -549,6 +557,7 @@ def to_brat(doc_or_record: Document | Mapping[str, Any], raw: str | None = None)
         spans = ";".join(f"{s} {e}" for s, e in frags)
         lines.append(f"T{n}\t{r.label} {spans}\t{' '.join(text[s:e] for s, e in frags)}")
         if r.key in events:
+            event_notes[r.key] = payload
             continue
         if not notes:
             payload["document"] = {"id": record.get("id"), "meta": record.get("meta")}
@@ -573,7 +582,7 @@ def to_brat(doc_or_record: Document | Mapping[str, Any], raw: str | None = None)
             suffix = str(seen[link.type]) if seen[link.type] > 1 else ""
             args.append(f"{link.type}{suffix}:{tid[link.target]}")
         lines.append(f"E{n}\t{' '.join([events[ev_id]['type'] + ':' + tid[ev_id], *args])}")
-        notes.append((f"E{n}", next(r.payload for r in regions if r.key == ev_id)))
+        notes.append((f"E{n}", event_notes[ev_id]))
     relations = [x for x in links if x.type in (ORG_LINK, ALIAS_LINK) and x.source not in events]
     lines += [f"R{n}\t{x.type} Arg1:{tid[x.source]} Arg2:{tid[x.target]}" for n, x in enumerate(relations, 1)]
     lines += [f"A{n}\t{a}" for n, a in enumerate(attributes, 1)]
@@ -657,7 +666,9 @@ def from_brat(
         if trigger not in tspans:
             raise CorpusError(f"{source}: event {key}: trigger {trigger} is not a T line")
         label, start, end = tspans[trigger]
-        regions.append(_Region(key, label, start, end, notes.get(key, {})))
+        payload = notes.get(key, {})
+        start, end = payload.pop("start", start), payload.pop("end", end)
+        regions.append(_Region(key, label, start, end, payload))
         links += [_Link(key, target, role) for role, target in args]
     order = {key: n for n, key in enumerate([*tspans, *(k for k, _, _ in elines)])}
     regions.sort(key=lambda r: order.get(r.key, 0))
@@ -737,7 +748,9 @@ def write(
     return [path for path, _, _ in written]
 
 
-def load(path: str | os.PathLike[str], fmt: str | None = None, *, validate: bool = True) -> list[tuple[dict[str, Any], str]]:
+def load(
+    path: str | os.PathLike[str], fmt: str | None = None, *, validate: bool = True
+) -> list[tuple[dict[str, Any], str]]:
     """``(record, raw)`` pairs from a tool's file: ``.ann`` (BRAT, ``.txt`` beside it),
     ``.jsonl`` (doccano, one bulletin a line) or ``.json`` (Label Studio: a task or a list of tasks).
 

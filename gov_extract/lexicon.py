@@ -20,6 +20,18 @@ file                        columns (TSV header) / content             used for
 ``doc_types.txt``           one genre word a line                      POLICY doc_type
 ==========================  =========================================  ==========
 
+``context_words.tsv`` roles: ``boundary`` (verbs and prepositions a name
+never contains and starts after: 会同, 赴, 组织), ``conjunction`` (和, 与, 、),
+``person_after`` (words after a person's name: 到, 强调), ``loc_before``
+(赴, 在: a bare county name or a venue may follow), ``venue_after`` (举办),
+``list_head`` (部门, 单位 after 等), ``prefix_blocker`` (characters before a
+bare 省 that make it a word: 全省, 我省), ``prefix_word`` (words that are not
+a bare prefix: 市场, 省级, 县域). ``initiative_cues.tsv`` places: ``before``,
+``after`` (context words of a quote), ``suffix`` and ``shape`` (words in the
+quote), ``trailing`` (words trimmed after a platform name), ``platform`` and
+``named`` (suffixes of unquoted names). ``generic_refs.tsv`` matches a
+reference that is not an entity ``exact`` (the whole name), by ``prefix`` or by ``suffix``.
+
 ``aliases`` and ``list_forms`` are ``|``-separated. Text files allow blank
 lines and ``#`` comments. TSV files are recognised by their header, text files
 by the end of their name (``my_surnames.txt`` is a surnames file).
@@ -76,7 +88,7 @@ LOC_ANCHORS = ("division", "prefix", "cue")
 CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
-    "list_head", "list_not", "prefix_blocker",
+    "list_head", "prefix_blocker", "prefix_word",
 )
 GENERIC_MATCH = ("exact", "prefix", "suffix")
 #: The home province when a bulletin names no publisher.
@@ -412,6 +424,10 @@ class Lexicon:
         return _build(rows, tuple(sources), layer)
 
     # -- lookups ------------------------------------------------------------
+
+    def surfaces(self) -> frozenset[str]:
+        """Every organisation, division, initiative and place surface form (e.g. as tokenizer words)."""
+        return frozenset((*self.orgs, *self.divisions, *self.initiatives, *self.places))
 
     def words_of(self, role: str) -> frozenset[str]:
         """The ``context_words.tsv`` words of one role (empty when none)."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import io
+import logging
 import multiprocessing
 import os
 import pickle
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 __all__ = ["pipe_parallel", "default_start_method", "dumps", "loads"]
+
+log = logging.getLogger(__name__)
 
 # Warm-up text: exercises reader, jieba and the taggers so that lazily built
 # state exists before workers are forked from the parent.
@@ -175,7 +178,10 @@ def _is_default(pipeline: Pipeline) -> bool:
 
 def _worker_args(pipeline: Pipeline, method: str) -> tuple[str, Any]:
     if method == "fork":
-        pipeline(_WARMUP)  # load lazy state once, before it is copied into the workers
+        try:
+            pipeline(_WARMUP)  # load lazy state once, before it is copied into the workers
+        except Exception as exc:  # noqa: BLE001 - only an optimisation; real errors surface per document
+            log.debug("warm-up before fork failed: %r; workers load lazily", exc)
         return "inherit", pipeline
     if _is_default(pipeline):
         return "default", None

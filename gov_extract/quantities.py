@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import regex
 
@@ -51,8 +52,11 @@ _APPROX_BEFORE = ("大约", "将近", "接近", "超过", "近", "约", "超", "
 _APPROX_AFTER = ("左右",)
 _SEP = r"(?:至|到|~|～|－|—|–|-)"
 _CN_NUMERAL_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千仟万萬亿億"
-# Characters that join a Chinese numeral into an ordinary word: 统一, 唯一, 之一, 每一.
-_CN_WORD_BEFORE = "统唯单专逐之初每同万"
+# Characters that join a Chinese numeral into an ordinary word (统一, 唯一, 之一) or
+# make it vague (几百, 数十).
+_CN_WORD_BEFORE = "统唯单专逐之初每同万几数"
+_SESSION_AFTER = ("会议", "全会", "全体会议")
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 _QUOTED = regex.compile(r"“[^“”\n]{0,120}”|「[^「」\n]{0,120}」|\"[^\"\n]{0,120}\"")
 _CLAUSE_END = "，；。、,;:：！？!?\n）)"
 _HARD_BOUNDARY = "，；。：,;:！？!?\n"
@@ -76,7 +80,7 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class QuantityMatch:
-    """A quantity found in a clean string (offsets into that string)."""
+    """A quantity found in a clean string (offsets into that string); ``kind`` is the unit's kind."""
 
     start: int
     end: int
@@ -85,7 +89,7 @@ class QuantityMatch:
     unit: str
     approx: bool = False
     value_max: Decimal | None = None
-    chinese: bool = False
+    kind: str = "measure"
 
 
 def _data_text(name: str, path: str | Path | None) -> tuple[str, str]:
@@ -170,11 +174,16 @@ class QuantityGrammar:
     __slots__ = ("units", "exclusions", "_pattern")
 
     def __init__(self, units: Iterable[Unit], exclusions: Iterable[str] = ()) -> None:
-        self.units: dict[str, Unit] = {u.surface: u for u in units}
+        # the data is NFKC (件(次)); bulletins also write full-width brackets (件（次）)
+        by_surface = {}
+        for u in units:
+            by_surface[u.surface] = u
+            by_surface.setdefault(u.surface.translate(_FULL_WIDTH_BRACKETS), u)
+        self.units: Mapping[str, Unit] = MappingProxyType(by_surface)
         self.exclusions = tuple(exclusions)
         alternatives = []
-        for u in sorted(self.units.values(), key=lambda u: -len(u.surface)):
-            alt = regex.escape(u.surface)
+        for surface, u in sorted(self.units.items(), key=lambda item: -len(item[0])):
+            alt = regex.escape(surface)
             if u.not_followed_by:
                 alt += f"(?![{regex.escape(u.not_followed_by)}])"
             if u.followed_by:
@@ -212,12 +221,12 @@ def _is_chinese(numeral: str) -> bool:
     return not numeral[0].isascii()
 
 
-def _chinese_ok(numeral: str, text: str, start: int, grammar: QuantityGrammar) -> bool:
+def _chinese_ok(numeral: str, text: str, start: int, grammar: QuantityGrammar, approx_word: bool) -> bool:
     """A Chinese numeral counts only as a number, not as part of an ordinary word."""
-    if len(numeral) > 1 and all(c in "〇零○一二两兩三四五六七八九" for c in numeral):
-        return False  # 二〇二五, 三五: digit strings are years or vague counts
-    if numeral in ("百", "千", "万", "亿", "佰", "仟", "萬", "億"):
-        return False  # 千家万户, 百姓
+    if all(c in "〇零○一二两兩三四五六七八九" for c in numeral) and (len(numeral) > 1 or numeral in "〇零○"):
+        return False  # 二〇二五, 三五: digit strings are years or vague counts; 零部件
+    if numeral in ("百", "千", "万", "亿", "佰", "仟", "萬", "億") and not approx_word:
+        return False  # 千家万户, 百姓; but 逾百家, 近千人
     if start and text[start - 1] in _CN_WORD_BEFORE:
         return False
     return not text.startswith(grammar.exclusions, start)
@@ -242,16 +251,20 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
         if low is None or (m["pn2"] and high is None):
             return None
         return QuantityMatch(m.start(), m.end(), m.group(), _exact(low), "%", approx,
-                             _exact(high) if high is not None else None, _is_chinese(m["pn1"]))
+                             _exact(high) if high is not None else None, "percent")
     numeral = m["n1"]
     chinese = _is_chinese(numeral)
-    if chinese and not _chinese_ok(numeral, text, m.start("n1"), grammar):
+    if chinese and not _chinese_ok(numeral, text, m.start("n1"), grammar, bool(m["pre"])):
         return None
     if m["n2"] and _is_chinese(m["n2"]) != chinese:
         return None
     unit = grammar.units[m["unit"]]
     if m["pct1"] and unit.unit != "%":
         return None
+    if text.startswith("级", m.end()):
+        return None  # 百万千瓦级, 千万吨级: a class, not an amount
+    if unit.unit == "次" and text.startswith(_SESSION_AFTER, m.end()) and "届" in text[max(0, m.start() - 12):m.start()]:
+        return None  # 十四届全国人大三次会议: a session number
     if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
         return None  # 2023年第17期: a year, not a duration
     # a multiplier after 余/多 joins the numeral: 一亿一千四百多万 is 1亿 + 1400万
@@ -268,7 +281,7 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
     if high is not None and high <= low:
         return None
     return QuantityMatch(m.start(), m.end(), m.group(), _exact(low), unit.unit, approx,
-                         _exact(high) if high is not None else None, chinese)
+                         _exact(high) if high is not None else None, unit.kind)
 
 
 def _merge(intervals: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -315,14 +328,23 @@ class _Stat:
     period: Period | None
 
 
-def _last_index(text: str, chars: str, start: int, end: int) -> int:
-    """Index just after the last of ``chars`` in ``text[start:end]``, else ``start``."""
-    best = start
-    for c in chars:
-        i = text.rfind(c, start, end)
-        if i >= best:
-            best = i + 1
-    return best
+class _Boundaries:
+    """Positions of one set of punctuation characters in a text, for "where does this clause start"."""
+
+    __slots__ = ("_positions",)
+
+    def __init__(self, text: str, chars: str) -> None:
+        self._positions = [m.start() for m in regex.finditer(f"[{regex.escape(chars)}]", text)]
+
+    def after_last(self, pos: int) -> int:
+        """The index just after the last boundary before ``pos`` (0 if none)."""
+        i = bisect_right(self._positions, pos - 1)
+        return self._positions[i - 1] + 1 if i else 0
+
+    def next(self, pos: int, default: int) -> int:
+        """The index of the first boundary at or after ``pos``."""
+        i = bisect_right(self._positions, pos - 1)
+        return self._positions[i] if i < len(self._positions) else default
 
 
 class _Statistics:
@@ -333,6 +355,10 @@ class _Statistics:
         self.vocab = vocab
         self.meta_period = doc.meta.period
         self.quantities = quantities
+        self._hard = _Boundaries(self.text, _HARD_BOUNDARY)
+        self._segment = _Boundaries(self.text, _SEGMENT_BOUNDARY)
+        self._sentence = _Boundaries(self.text, _SENTENCE_BOUNDARY)
+        self._paragraph = _Boundaries(self.text, "\n")
         view = doc.view
         self.times = [(view.clean_offset(t.start), view.clean_offset(t.end), t) for t in doc.times]
         self.orgs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "ORG"}
@@ -343,9 +369,7 @@ class _Statistics:
 
     def _clause_start(self, pos: int) -> bool:
         """Whether ``pos`` opens a clause (after punctuation or an item marker)."""
-        text = self.text
-        b = _last_index(text, _HARD_BOUNDARY, 0, pos)
-        return _ITEM_MARKER.fullmatch(text, b, pos) is not None
+        return _ITEM_MARKER.fullmatch(self.text, self._hard.after_last(pos), pos) is not None
 
     def _regions(self, doc: Document) -> Iterable[tuple[int, int]]:
         """Clean spans of the passages that report volumes."""
@@ -360,8 +384,7 @@ class _Statistics:
                 yield a, view.clean_offset(sec.end)
         for a, b, t in self.times:
             if text[a:b] in self.vocab.lead and self._clause_start(a):
-                end = min((i for i in (text.find(c, b) for c in _SENTENCE_BOUNDARY) if i >= 0), default=len(text))
-                yield a, end
+                yield a, self._sentence.next(b, len(text))
 
     def _in_region(self, a: int, b: int) -> bool:
         starts, ends = self.regions
@@ -370,7 +393,7 @@ class _Statistics:
 
     def _period(self, pos: int) -> Period | None:
         """The interval of the last clause-leading time before ``pos`` in its paragraph."""
-        para = self.text.rfind("\n", 0, pos) + 1
+        para = self._paragraph.after_last(pos)
         best = None
         for a, _, t in self.times:
             if para <= a < pos and self._clause_start(a):
@@ -396,14 +419,14 @@ class _Statistics:
         org_end = self.orgs.get(a)
         if org_end is not None and org_end < end:
             return "".join(text[a:org_end].split()), org_end
-        for word in self.vocab.scope_word:
-            if text.startswith(word, a) and a + len(word) < end:
-                return word, a + len(word)
         m = self._scope_head.match(text, a, end)
         if m and m.end() < end:
             scope = m.group()
-            if not any(scope.endswith(h) and len(scope) == len(h) for h in self.vocab.scope_head) and not self._verb.search(scope):
-                return "".join(scope.split()), m.end()
+            if scope not in self.vocab.scope_head and not self._verb.search(scope):
+                return "".join(scope.split()), m.end()  # 综合窗口, 省本级; not a bare 窗口
+        for word in self.vocab.scope_word:
+            if text.startswith(word, a) and a + len(word) < end:
+                return word, a + len(word)
         return None, a
 
     def annotate(self) -> list[_Stat | None]:
@@ -417,11 +440,12 @@ class _Statistics:
             stat = None
             after = q.end
             ends_clause = after >= len(text) or text[after] in _CLAUSE_END or text.startswith(_JOINERS, after)
-            if ends_clause and self._in_region(q.start, q.end):
-                seg = _last_index(text, _SEGMENT_BOUNDARY, 0, q.start)
+            # volumes only: rates (满意率 99%) are not statistics
+            if ends_clause and q.kind != "percent" and self._in_region(q.start, q.end):
+                seg = self._segment.after_last(q.start)
                 if seg != segment:
                     segment, scope = seg, None
-                hard = _last_index(text, _HARD_BOUNDARY, 0, q.start)
+                hard = self._hard.after_last(q.start)
                 left, soft = hard, False
                 if prev_end >= hard:
                     for joiner in _JOINERS:

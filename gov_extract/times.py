@@ -25,17 +25,19 @@ from __future__ import annotations
 import calendar
 import functools
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import regex
 
 from .errors import LexiconError
 from .model import Document, Period, TimeExpr
 from .numbers import parse_integer
+from .text import is_han
 
 __all__ = ["TimeMatch", "TimeWord", "TimeGrammar", "TimeTagger", "find_times", "parse_time", "load_time_words"]
 
@@ -147,10 +149,10 @@ class TimeGrammar:
     __slots__ = ("words", "_pattern", "_year_offsets")
 
     def __init__(self, words: Iterable[TimeWord]) -> None:
-        self.words: dict[str, TimeWord] = {w.word: w for w in words}
+        self.words: Mapping[str, TimeWord] = MappingProxyType({w.word: w for w in words})
         # Words of kind "year" shaped X年 (今年, 去年) also prefix dates: 今年1-3月.
         stems = [w for w in self.words.values() if w.kind == "year" and len(w.word) == 2 and w.word[1] == "年"]
-        self._year_offsets = {w.word[0]: w.offset for w in stems}
+        self._year_offsets = MappingProxyType({w.word[0]: w.offset for w in stems})
         stem_re = "|".join(_guarded(w.word[0], w.not_after) for w in stems) or "(?!)"
         word_re = "|".join(
             _guarded(w.word, w.not_after) for w in sorted(self.words.values(), key=lambda w: -len(w.word))
@@ -180,8 +182,8 @@ class TimeGrammar:
         )
         iso_re = r"(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-./])(?P<im>[0-9]{1,2})(?P=isep)(?P<id>[0-9]{1,2})(?![0-9.])"
         west_re = (
-            rf"(?<![A-Za-z])(?:(?P<wd>[0-9]{{1,2}})(?:st|nd|rd|th)?(?P<wm>{_MONTHS_EN}),?(?P<wy>(?:19|20)[0-9]{{2}})"
-            rf"|(?P<wm>{_MONTHS_EN})(?P<wd>[0-9]{{1,2}})(?:st|nd|rd|th)?,?(?P<wy>(?:19|20)[0-9]{{2}}))(?![A-Za-z0-9])"
+            rf"(?<![A-Za-z])(?:(?P<wd>[0-9]{{1,2}})(?:st|nd|rd|th)? ?(?P<wm>{_MONTHS_EN}),? ?(?P<wy>(?:19|20)[0-9]{{2}})"
+            rf"|(?P<wm>{_MONTHS_EN}) ?(?P<wd>[0-9]{{1,2}})(?:st|nd|rd|th)?,? ?(?P<wy>(?:19|20)[0-9]{{2}}))(?![A-Za-z0-9])"
         )
         # every alternative starts with one of these: a cheap filter before the alternation
         first = "".join(sorted({w.word[0] for w in self.words.values()} | set(self._year_offsets)))
@@ -312,21 +314,15 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
     y2, m2, d2 = _num(m["y2"]), _num(m["m2"]), _num(m["d2"])
     ry = m["ry1"]
     span = m["sep"] is not None
-    # a unit-less left number takes the unit below the left's finest printed unit,
-    # or, with nothing printed, the right's coarsest (1-3月, 16-26日, 2024-2026年)
-    if m["d1"] is not None and m["du1"] is None and span:
-        if m1 is not None:
-            pass  # 11月5-6日: a day
-        elif y1 is not None or ry:
-            m1, d1 = d1, None  # 2025年1-3月
-        else:
-            coarsest = "year" if y2 is not None else "month" if m2 is not None else "day"
-            if coarsest == "year":
-                y1, d1 = d1, None
-                if y1 is None or not 1900 <= y1 <= 2099:
-                    raise _Reject
-            elif coarsest == "month":
-                m1, d1 = d1, None
+    # a unit-less left number (1-3月, 16-26日, 2024-2026年) is a day after a month,
+    # a month after a year, else the unit the right side starts with
+    if m["d1"] is not None and m["du1"] is None and span and m1 is None:
+        if y1 is not None or ry or (y2 is None and m2 is not None):
+            m1, d1 = d1, None
+        elif y2 is not None:
+            y1, d1 = d1, None
+            if y1 is None or not 1900 <= y1 <= 2099:
+                raise _Reject
     left = _Side(y1, m1, d1)
     right = _Side(y2, m2, d2) if span else None
     if right is not None:
@@ -349,9 +345,9 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
     if (m["m1"] and not m["m1"].isascii() and left.y is None and not ry and left.d is None
             and not span and not m["part"] and not m["since"] and not m["mf1"]):
         nxt = text[text_end:text_end + 1]
-        if nxt and regex.match(r"\p{Han}", nxt) and nxt not in _CN_MONTH_AFTER:
+        if nxt and is_han(nxt) and nxt not in _CN_MONTH_AFTER:
             raise _Reject  # 统一月度: a Chinese-numeral month inside a word
-    explicit = left.y is not None
+    explicit = m["y1"] is not None
     # the left's year: printed, relative (今年), or from the anchor
     if left.y is not None:
         year1: int | None = left.y
@@ -426,9 +422,9 @@ def _period_unit(word: TimeWord, ctx: _Context) -> tuple[date, date] | None:
             end = start + timedelta(days=6)
         else:
             return None
-        if word.offset:
-            shift = timedelta(days=7 * -word.offset)
-            start, end = start - shift, start - timedelta(days=1) - shift + timedelta(days=7)
+        if word.offset:  # 上周: the seven days before this week
+            start = start + timedelta(weeks=word.offset)
+            end = start + timedelta(days=6)
         return start, end
     # month
     if p is not None and p.start and p.end and (p.end - p.start).days >= 27:

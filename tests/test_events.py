@@ -214,6 +214,32 @@ CASES = [
     # 考察 by an ORG visiting another city
     ("（八）4月12日，[ORG 杭州市数据资源管理局]赴[LOC 深圳市]考察数字政府建设。",
      "visit 考察 @4月12日 agent:杭州市数据资源管理局 target:深圳市"),
+    # a headline sentence, then the dated sentence of the item
+    ("2.[ORG 省数据局]召开全省数据工作推进会。11月10日，[ORG 省数据局]在[LOC 成都]召开全省数据工作推进会。",
+     "meeting 召开 @11月10日 agent:省数据局 location:成都"),
+    # a bracketed label before the time
+    ("【[ORG 资阳市]】9月2日，[ORG 资阳市行政审批局]上线“[INI 资阳办]”小程序。",
+     "launch 上线 @9月2日 agent:资阳市行政审批局 object:资阳办"),
+    # no subject: a title that comes into force; a meeting held somewhere
+    ("（九）1月1日，《[POL 江苏省数字经济促进条例]》正式施行。",
+     "reform 施行 @1月1日 object:江苏省数字经济促进条例"),
+    ("11月18日，由[ORG 省政务服务管理局]主办的全省政务服务效能提升大会在[LOC 乐山市]召开。",
+     "meeting 召开 @11月18日 agent:省政务服务管理局 location:乐山市"),
+    # a planned action is not reported
+    ("12月1日，[ORG 省卫生健康委]将召开全省医改工作会议。", ""),
+    ("（十）12月3日，[ORG 省政府常务会议]审议通过《[POL 四川省数据条例（草案）]》。",
+     "approve 审议通过 @12月3日 agent:省政府常务会议 object:四川省数据条例（草案）"),
+    # 开展…专项检查: the last verb of the object phrase
+    ("3月9日，[ORG 广安市应急管理局]开展危险化学品企业专项检查。",
+     "review 检查 @3月9日 agent:广安市应急管理局"),
+    # a trigger far down a sentence without subject is no event
+    ("近日，全市政务服务事项办理时限平均压缩60%，企业开办全流程纳入“一网通办”。", ""),
+    # a place fronted before the subject
+    ("4月8日上午，在[LOC 市民中心]，[ORG 湖州市数据局]召开公共数据授权运营座谈会。",
+     "meeting 召开 @4月8日 agent:湖州市数据局 location:市民中心"),
+    # the subject before its time, without 于
+    ("[ORG 嘉兴市市场监管局]4月9日赴[LOC 海宁市]开展食品安全督导。",
+     "visit 督导 @4月9日 agent:嘉兴市市场监管局 target:海宁市"),
     # review: 核验 of documents, agent only
     ("6月6日，[ORG 省自然资源厅]对[Q 35个]建设项目用地材料进行核验。",
      "review 核验 @6月6日 agent:省自然资源厅 quantity:35个"),
@@ -257,6 +283,12 @@ def test_ids_order_and_summary() -> None:
     assert [e.trigger.start for e in doc.events] == sorted(e.trigger.start for e in doc.events)
     assert doc.events[0].summary == "3月2日，省数据局印发《数据条例》，同步上线“数据平台”。"
     assert doc.events[2].summary == "3月1日，省税务局召开座谈会。"  # no item marker
+
+
+def test_extract_events_matches_the_component() -> None:
+    doc = build("（一）3月2日，[ORG 省数据局]印发《[POL 数据条例]》。")
+    assert extract_events(doc) == EventExtractor()(doc).events
+    assert EventExtractor()(doc).to_dict()["events"][0]["summary"] == "3月2日，省数据局印发《数据条例》。"
 
 
 def test_requires_and_name() -> None:

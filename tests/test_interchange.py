@@ -165,7 +165,7 @@ def test_label_studio_utf16_offsets(prefix: str, shift: int) -> None:
     record = ix.from_label_studio(ix.to_label_studio(sample_record(raw), raw), validate=True)
     codepoint = ix.to_label_studio(record, raw)
     utf16 = ix.to_label_studio(record, raw, offsets="utf16")
-    for a, b in zip(codepoint["predictions"][0]["result"], utf16["predictions"][0]["result"]):
+    for a, b in zip(codepoint["predictions"][0]["result"], utf16["predictions"][0]["result"], strict=True):
         if a["type"] == "labels":
             assert b["value"]["start"] == a["value"]["start"] + shift
             js = raw.encode("utf-16-le")  # what a browser indexes
@@ -174,6 +174,17 @@ def test_label_studio_utf16_offsets(prefix: str, shift: int) -> None:
     for task in (codepoint, utf16):
         assert ix.from_label_studio(json.loads(json.dumps(task))) == record
     assert ix.from_label_studio(utf16, offsets="utf16") == record
+
+
+@pytest.mark.xfail(reason="auto offsets are ambiguous when a span's text repeats one position on; "
+                   "pass offsets='utf16' for files of Label Studio before 2022", strict=True)
+def test_label_studio_auto_offsets_on_repeated_text() -> None:
+    raw = "😀湖湖湖湖"
+    record = {"id": "x", "meta": {}, "entities": [{"id": "e1", "label": "LOC", "start": 2, "end": 4,
+                                                    "text": "湖湖", "norm": "湖湖"}],
+              "times": [], "quantities": [], "events": []}
+    task = ix.to_label_studio(record, raw, offsets="utf16")
+    assert ix.from_label_studio(task, validate=False) == record
 
 
 def test_label_studio_offsets_that_fit_nothing() -> None:
@@ -284,7 +295,7 @@ def test_brat_lines() -> None:
     assert any(x.startswith("R") and "\torg Arg1:" in x for x in lines)
     assert any(x.startswith("A") and "\tkind T" in x for x in lines)
     assert any(x.startswith("N") and x.endswith("\t湖州市数据局") for x in lines)
-    assert sum(x.startswith("#") for x in lines) == len(sample_record()["entities"]) + 1 + 1 + 2
+    assert sum(x.startswith("#") for x in lines) == 8 + 3 + 1 + 2  # mentions and events
     assert "[events]" in ix.brat_config() and "object*:INITIATIVE|POLICY" in ix.brat_config()
 
 
@@ -384,9 +395,19 @@ def _records(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
 @given(_records(), st.sampled_from(FORMATS))
 def test_any_record_round_trips(case: tuple[dict[str, Any], str], fmt: str) -> None:
     record, raw = case
+    if fmt == "brat" and not (record["entities"] or record["times"] or record["quantities"]):
+        return  # BRAT keeps the bulletin's id and meta in a mention's note: see the test below
     assert _roundtrip(fmt, copy.deepcopy(record), raw) == record
     if fmt == "label-studio":
         assert _roundtrip(fmt, copy.deepcopy(record), raw, offsets="utf16") == record
+
+
+def test_brat_without_mentions_takes_id_and_meta_from_elsewhere() -> None:
+    record = {"id": "hz", "meta": {"title": "x"}, "entities": [], "times": [], "quantities": [], "events": []}
+    txt, ann = ix.to_brat(record, RAW)
+    assert ann == ""
+    back = ix.from_brat(ann, txt, doc_id="hz_file")
+    assert back["id"] == "hz_file" and back["meta"]["published"] == "2024-03-08"  # the file stem, the reader
 
 
 # --- files and the CLI's write() --------------------------------------------------

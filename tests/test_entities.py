@@ -1,0 +1,444 @@
+"""Tests of gov_extract.entities: per-label tables of sentences written for the tests
+(other departments, cities, enterprises, titles, platforms), home context, user
+lexicons, invariants, and the corpus score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gov_extract.entities import TIER_LOC, Candidate, EntityTagger
+from gov_extract.lexicon import Lexicon
+from gov_extract.model import Document, Meta
+from gov_extract.pipeline import Component
+from gov_extract.structure import read
+
+TAGGER = EntityTagger()
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def tag(text: str, publisher: str | None = None, tagger: EntityTagger = TAGGER) -> Document:
+    doc = read(text)
+    if publisher is not None:
+        doc = doc.replace(meta=Meta(publisher=publisher))
+    return tagger(doc)
+
+
+def pick(doc: Document, label: str) -> list[tuple[str, str]]:
+    return [(e.text, e.norm) for e in doc.entities if e.label == label]
+
+
+def rows(table, *, xfail: dict[str, str] | None = None):
+    """pytest params from ``(id, *values)`` rows; ids must be unique; ``xfail`` maps id -> reason."""
+    ids = [r[0] for r in table]
+    assert len(ids) == len(set(ids)), "duplicate test ids"
+    xfail = xfail or {}
+    return [
+        pytest.param(*r[1:], id=r[0], marks=[pytest.mark.xfail(reason=xfail[r[0]], strict=True)] if r[0] in xfail else [])
+        for r in table
+    ]
+
+
+# --------------------------------------------------------------------------- ORG
+
+ORG_CASES = [
+    ("provincial_short", "5月8日，省人社厅会同省医保局、省教育厅召开全省就业服务推进会。",
+     [("省人社厅", "四川省人力资源和社会保障厅"), ("省医保局", "四川省医疗保障局"), ("省教育厅", "四川省教育厅")]),
+    ("without_province", "组织退役军人事务厅、省统计局、省知识产权局业务骨干参加培训。",
+     [("退役军人事务厅", "四川省退役军人事务厅"), ("省统计局", "四川省统计局"), ("省知识产权局", "四川省知识产权局")]),
+    ("party_organs", "省委网信办联合省委编办、团省委开展调研。",
+     [("省委网信办", "中共四川省委网络安全和信息化委员会办公室"), ("省委编办", "中共四川省委机构编制委员会办公室"),
+      ("团省委", "中国共产主义青年团四川省委员会")]),
+    ("unknown_provincial", "省乡村振兴促进中心与省自然博物馆签署协议。",
+     [("省乡村振兴促进中心", "四川省乡村振兴促进中心"), ("省自然博物馆", "四川省自然博物馆")]),
+    ("city_government_office", "泸州市人民政府办公室印发通知。", [("泸州市人民政府办公室", "泸州市人民政府办公室")]),
+    ("city_bureaus", "宜宾市政务服务和大数据局联合宜宾市市场监督管理局开展检查。",
+     [("宜宾市政务服务和大数据局", "宜宾市政务服务和大数据局"), ("宜宾市市场监督管理局", "宜宾市市场监督管理局")]),
+    ("prefecture_government", "阿坝州人民政府与汶川县政务服务中心座谈。",
+     [("阿坝州人民政府", "阿坝藏族羌族自治州人民政府"), ("汶川县政务服务中心", "汶川县政务服务中心")]),
+    ("courts_and_schools", "绵阳市中级人民法院、泸州市检察院、成都市第七中学参加。",
+     [("绵阳市中级人民法院", "绵阳市中级人民法院"), ("泸州市检察院", "泸州市检察院"), ("成都市第七中学", "成都市第七中学")]),
+    ("customs_fire", "德阳海关、泸州市消防救援支队联合检查。",
+     [("德阳海关", "德阳海关"), ("泸州市消防救援支队", "泸州市消防救援支队")]),
+    ("enterprises", "组织四川长虹电器股份有限公司、华为技术有限公司等企业参加。",
+     [("四川长虹电器股份有限公司", "四川长虹电器股份有限公司"), ("华为技术有限公司", "华为技术有限公司")]),
+    ("enterprise_after_preposition", "税务局窗口在攀钢集团有限公司开展上门服务，要求该公司规范管理。",
+     [("攀钢集团有限公司", "攀钢集团有限公司")]),
+    ("associations", "四川省建筑业协会、成都市餐饮同业商会、宜宾市供销合作联社承办。",
+     [("四川省建筑业协会", "四川省建筑业协会"), ("成都市餐饮同业商会", "成都市餐饮同业商会"),
+      ("宜宾市供销合作联社", "宜宾市供销合作联社")]),
+    ("universities_hospitals", "四川大学华西医院、西南交通大学、四川省农业科学院参加。",
+     [("四川大学华西医院", "四川大学华西医院"), ("西南交通大学", "西南交通大学"), ("四川省农业科学院", "四川省农业科学院")]),
+    ("bank_branch", "中国建设银行四川省分行与成都银行签约。",
+     [("中国建设银行四川省分行", "中国建设银行四川省分行"), ("成都银行", "成都银行")]),
+    ("national_system", "国家税务总局成都市税务局出席。", [("国家税务总局成都市税务局", "国家税务总局成都市税务局")]),
+    ("window_excluded", "省医保局窗口与人社厅窗口联合办理。", [("省医保局", "四川省医疗保障局"), ("人社厅", "四川省人力资源和社会保障厅")]),
+    ("city_party", "泸州市委组织部、宜宾市委宣传部参加。",
+     [("泸州市委组织部", "中共泸州市委组织部"), ("宜宾市委宣传部", "中共宜宾市委宣传部")]),
+    ("list_forms", "召集人社、医保、税务等部门研究。",
+     [("人社", "四川省人力资源和社会保障厅"), ("医保", "四川省医疗保障局"), ("税务", "国家税务总局四川省税务局")]),
+    ("list_forms_counted", "会同发改、住建、文旅等8个省直部门（单位）完成梳理。",
+     [("发改", "四川省发展和改革委员会"), ("住建", "四川省住房和城乡建设厅"), ("文旅", "四川省文化和旅游厅")]),
+    ("list_before_trade", "邀请教育、卫生等行业专家参加评审。", []),
+    ("list_before_experts", "邀请公安、交通等专家授课。", []),
+    ("generic_references", "省直有关部门、各市（州）政务服务中心、有关处室、中心各处室及各进驻部门（单位）窗口。", []),
+    ("generic_centre", "报：中心领导。送：各相关省级部门（单位），管委会相关部门。", []),
+    ("sector_not_ministry", "财政部门、公安部门和宣传部门加强协作。", []),
+    ("hall_not_org", "到省政务服务大厅和市民中心调研。", []),
+    ("verb_not_office", "成都市举办营商环境论坛，省督办事项，县创办基地。", []),
+    ("generic_enterprises", "推动全资子公司、定点医院和企业集团规范管理，要求该公司整改。", []),
+    ("city_hospitals", "绵阳市中心医院、宜宾市第二人民医院参加。",
+     [("绵阳市中心医院", "绵阳市中心医院"), ("宜宾市第二人民医院", "宜宾市第二人民医院")]),
+    ("other_provinces", "浙江省大数据发展管理局、贵州省人民政府办公厅到川考察。",
+     [("浙江省大数据发展管理局", "浙江省大数据发展管理局"), ("贵州省人民政府办公厅", "贵州省人民政府办公厅")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), rows(ORG_CASES))
+def test_org(text, expected):
+    assert pick(tag(text), "ORG") == expected
+
+
+ORG_FIELD_CASES = [
+    ("subunit_dept", "省人社厅人才开发处组织培训。", "省人社厅人才开发处", "四川省人力资源和社会保障厅", "人才开发处", "government"),
+    ("subunit_central", "邀请国家医保局医药服务管理司授课。", "国家医保局医药服务管理司", "国家医疗保障局", "医药服务管理司", "government"),
+    ("subunit_city", "宜宾市商务局外资科组织座谈。", "宜宾市商务局外资科", "宜宾市商务局", "外资科", "government"),
+    ("bare_unit", "教育厅政策法规处会同审批处、督导处研究。", "审批处", "审批处", None, "government"),
+    ("association_kind", "省残联与省工商联共同举办。", "省残联", "四川省残疾人联合会", None, "association"),
+    ("institution_kind", "省疾控中心发布提示。", "省疾控中心", "四川省疾病预防控制中心", None, "institution"),
+    ("party_kind", "泸州市委组织部参加。", "泸州市委组织部", "中共泸州市委组织部", None, "party"),
+    ("enterprise_kind", "与四川路桥建设集团股份有限公司签约。", "四川路桥建设集团股份有限公司",
+     "四川路桥建设集团股份有限公司", None, "enterprise"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "norm", "unit", "kind"), rows(ORG_FIELD_CASES))
+def test_org_fields(text, surface, norm, unit, kind):
+    orgs = {e.text: e for e in tag(text).entities if e.label == "ORG"}
+    assert surface in orgs, orgs
+    assert (orgs[surface].norm, orgs[surface].unit, orgs[surface].kind) == (norm, unit, kind)
+
+
+ORG_GAPS = [
+    ("unit_bureau", "成都市公安局交通管理局开展整治。", [("成都市公安局交通管理局", "成都市公安局")]),
+    ("unknown_bare_bureau", "信用办会同统计办开展评价。", [("信用办", "信用办"), ("统计办", "统计办")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), rows(ORG_GAPS, xfail={
+    "unit_bureau": "a bureau inside a bureau (交通管理局) is not a sub-unit suffix yet",
+    "unknown_bare_bureau": "an unprefixed unknown office needs a prefix or the lexicon",
+}))
+def test_org_known_gaps(text, expected):
+    assert pick(tag(text), "ORG") == expected
+
+
+# --------------------------------------------------------------------------- home context
+
+HOME_CASES = [
+    ("city_bureaus", "成都市政务服务管理和网络理政办公室", "市发展改革委联合市财政局印发通知。",
+     [("市发展改革委", "成都市发展和改革委员会"), ("市财政局", "成都市财政局")]),
+    ("city_list_forms", "泸州市人民政府", "结合公安、财政等部门意见。",
+     [("公安", "泸州市公安局"), ("财政", "泸州市财政局")]),
+    ("city_party", "宜宾市人民政府", "市委网信办参加。", [("市委网信办", "中共宜宾市委网信办")]),
+    ("provincial_unknown", "四川省人力资源和社会保障厅", "省人才发展促进中心承办。",
+     [("省人才发展促进中心", "四川省人才发展促进中心")]),
+    ("province_bulletin_city_prefix", "四川省政府政务服务和公共资源交易服务中心", "省、市数据局座谈。", [("市数据局", "市数据局")]),
+    ("city_party_office", "泸州市人民政府", "报：市委办公室、市政府办公室、省委办公厅。",
+     [("市委办公室", "中共泸州市委办公室"), ("市政府办公室", "泸州市人民政府办公室"), ("省委办公厅", "中共四川省委办公厅")]),
+    ("city_short_offices", "宜宾市人民政府", "省侨办、市教委联合开展活动。", [("省侨办", "四川省侨办"), ("市教委", "宜宾市教委")]),
+    ("city_words_not_prefix", "广元市人民政府", "，市民服务中心启用，市场监管部门、县域医疗中心参加。", []),
+    ("other_province", "重庆市人民政府办公厅", "市场监管局联合公安厅开展检查。",
+     [("市场监管局", "重庆市市场监督管理局"), ("公安厅", "重庆市公安厅")]),
+]
+
+
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(HOME_CASES))
+def test_org_norm_in_home_context(publisher, text, expected):
+    assert pick(tag(text, publisher), "ORG") == expected
+
+
+@pytest.fixture
+def huzhou_lexicon(tmp_path) -> Lexicon:
+    (tmp_path / "zj_divisions.tsv").write_text(
+        "full\tlevel\tparent\taliases\n"
+        "浙江省湖州市\tcity\t浙江省\t湖州市|湖州\n"
+        "浙江省湖州市安吉县\tcounty\t浙江省湖州市\t安吉县|安吉\n"
+        "浙江省湖州市吴兴区\tcounty\t浙江省湖州市\t吴兴区|吴兴\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "hz_orgs.tsv").write_text(
+        "norm\tkind\tlevel\tparent\taliases\tlist_forms\n"
+        "湖州市数据局\tgovernment\tcity\t\t市数据局\t\n"
+        "浙江省大数据发展管理局\tgovernment\tprovincial\t\t省大数据局\t\n",
+        encoding="utf-8",
+    )
+    return Lexicon.from_files(tmp_path / "zj_divisions.tsv", tmp_path / "hz_orgs.tsv")
+
+
+def test_user_lexicon_for_another_province(huzhou_lexicon):
+    tagger = EntityTagger(lexicon=huzhou_lexicon)
+    text = ("湖州市大数据发展管理局\n2025年3月3日\n一、工作动态\n"
+            "3月1日，市数据局会同市公安局、省大数据局、自然资源厅赴安吉县调研，在吴兴区开展“浙里办”推广活动。")
+    doc = tagger(read(text))
+    assert doc.meta.publisher == "湖州市大数据发展管理局"
+    assert pick(doc, "ORG") == [
+        ("湖州市大数据发展管理局", "湖州市大数据发展管理局"),
+        ("市数据局", "湖州市数据局"),
+        ("市公安局", "湖州市公安局"),
+        ("省大数据局", "浙江省大数据发展管理局"),
+        ("自然资源厅", "浙江省自然资源厅"),
+    ]
+    assert pick(doc, "LOC") == [("安吉县", "浙江省湖州市安吉县"), ("吴兴区", "浙江省湖州市吴兴区")]
+    assert pick(doc, "INITIATIVE") == [("浙里办", "浙里办")]
+    # the shared default tagger is untouched by the user lexicon
+    assert pick(tag("市数据局参加。", "湖州市大数据发展管理局"), "ORG") == [("市数据局", "市数据局")]
+
+
+# --------------------------------------------------------------------------- PERSON
+
+PERSON_CASES = [
+    ("org_and_titles", "省司法厅党组书记、厅长李明强赴乐山市调研。", "李明强", "党组书记、厅长", "省司法厅"),
+    ("prefecture", "阿坝州人民政府副州长张晓明到汶川县调研。", "张晓明", "副州长", "阿坝州人民政府"),
+    ("no_org", "副省长王晓东带队督导。", "王晓东", "副省长", None),
+    ("compound_surname", "省医保局二级巡视员欧阳明到大厅值守。", "欧阳明", "二级巡视员", "省医保局"),
+    ("two_char_name", "市长刘伟强调，要优化服务。", "刘伟", "市长", None),
+    ("unit_head", "省人社厅人才开发处处长王芳介绍情况。", "王芳", "处长", "省人社厅人才开发处"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title", "org"), rows(PERSON_CASES))
+def test_person(text, name, title, org):
+    doc = tag(text)
+    persons = [e for e in doc.entities if e.label == "PERSON"]
+    assert [(p.text, p.norm, p.title) for p in persons] == [(name, name, title)]
+    got_org = doc.mention(persons[0].org).text if persons[0].org else None
+    assert got_org == org
+
+
+@pytest.mark.parametrize("text", ["（三）厅（局）长进大厅", "组织处长讲政策活动。", "厅长办公会议研究。"])
+def test_no_person(text):
+    assert pick(tag(text), "PERSON") == []
+
+
+# --------------------------------------------------------------------------- LOC
+
+LOC_CASES = [
+    ("city_and_county_bare", "水务局赴眉山彭山调研。", [("眉山", "四川省眉山市"), ("彭山", "四川省眉山市彭山区")]),
+    ("city_and_district", "在宜宾市叙州区开展走访。", [("宜宾市", "四川省宜宾市"), ("叙州区", "四川省宜宾市叙州区")]),
+    ("prefectures", "凉山州西昌市、甘孜州康定市的企业。",
+     [("凉山州", "四川省凉山彝族自治州"), ("西昌市", "四川省凉山彝族自治州西昌市"),
+      ("甘孜州", "四川省甘孜藏族自治州"), ("康定市", "四川省甘孜藏族自治州康定市")]),
+    ("bare_county_after_cue", "工作组前往筠连开展帮扶。", [("筠连", "四川省宜宾市筠连县")]),
+    ("bare_county_no_context", "加强石棉制品管理。", []),
+    ("zones", "德阳经济技术开发区、广安经开区、遂宁市高新区被列入试点。",
+     [("德阳经济技术开发区", "德阳经济技术开发区"), ("广安经开区", "广安经开区"), ("遂宁市高新区", "遂宁市高新区")]),
+    ("venues", "到德阳市政务服务大厅和旌阳区便民服务大厅调研。",
+     [("德阳市政务服务大厅", "德阳市政务服务大厅"), ("旌阳区便民服务大厅", "旌阳区便民服务大厅")]),
+    ("venue_by_cue", "在天府国际会议中心成功举办营商环境论坛。", [("天府国际会议中心", "天府国际会议中心")]),
+    ("regions_rivers", "在长江经济带和成渝地区双城经济圈建设中保护岷江、嘉陵江。",
+     [("长江经济带", "长江经济带"), ("成渝地区双城经济圈", "成渝地区双城经济圈"), ("岷江", "岷江"), ("嘉陵江", "嘉陵江")]),
+    ("other_province", "与重庆市签署合作协议。", [("重庆市", "重庆市")]),
+    ("not_loc", "全省各地、我省、四川、四川省、川渝两地及省内各市（州）都参加。", []),
+    ("inside_org", "雅安市政务服务和大数据管理局派员参加。", []),
+    ("inside_initiative", "推进“四川省金沙江旭龙水电站”建设。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), rows(LOC_CASES))
+def test_loc(text, expected):
+    assert pick(tag(text), "LOC") == expected
+
+
+def test_home_province_is_loc_elsewhere():
+    doc = tag("与四川加强合作，重庆市各区县参加。", "重庆市人民政府办公厅")
+    assert pick(doc, "LOC") == [("四川", "四川省")]
+
+
+# --------------------------------------------------------------------------- POLICY
+
+POLICY_CASES = [
+    ("nested_angle", "省政府印发《关于印发〈四川省数字政府建设总体方案〉的通知》。",
+     [("关于印发〈四川省数字政府建设总体方案〉的通知", "通知", False), ("四川省数字政府建设总体方案", "方案", False)]),
+    ("nested_double", "转发《关于转发《成都市停车管理办法》的通知》。",
+     [("关于转发《成都市停车管理办法》的通知", "通知", False), ("成都市停车管理办法", "办法", False)]),
+    ("draft_mark", "审议《成都市优化营商环境条例（草案）》。", [("成都市优化营商环境条例（草案）", "条例", False)]),
+    ("ascii_trial_mark", "印发《四川省学校用地保障办法(试行)》。", [("四川省学校用地保障办法(试行)", "办法", False)]),
+    ("edition_mark", "发布《四川省政务服务事项目录（2024年版）》。", [("四川省政务服务事项目录（2024年版）", "目录", False)]),
+    ("law", "学习《中华人民共和国行政许可法》。", [("中华人民共和国行政许可法", "法", False)]),
+    ("letter", "发送《关于商请协助核查有关信息的函》。", [("关于商请协助核查有关信息的函", "函", False)]),
+    ("implementing_opinion", "出台《关于加快发展银发经济的实施意见》。", [("关于加快发展银发经济的实施意见", "实施意见", False)]),
+    ("licence", "无需提交《食品经营许可证》。", [("食品经营许可证", None, False)]),
+    ("no_genre", "编写《政务服务工作口袋书》。", [("政务服务工作口袋书", None, False)]),
+    ("unclosed", "印发《未闭合的标题\n另起一段。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), rows(POLICY_CASES))
+def test_policy(text, expected):
+    got = [(e.text, e.doc_type, e.alias_of is not None) for e in tag(text).entities if e.label == "POLICY"]
+    assert got == expected
+
+
+def test_policy_aliases():
+    doc = tag("省发展改革委印发《关于做好重点项目建设的通知》（以下简称《通知》）。《通知》要求加快推进，"
+              "《成都市优化营商环境条例（草案）》（以下简称“条例草案”）提交审议。")
+    policies = [e for e in doc.entities if e.label == "POLICY"]
+    full, short, later, statute, quoted = policies
+    assert (short.text, short.alias_of, short.doc_type) == ("通知", full.id, "通知")
+    assert (later.text, later.alias_of) == ("通知", full.id)
+    assert (quoted.text, quoted.alias_of) == ("条例草案", statute.id)
+    assert full.alias_of is None and statute.alias_of is None
+
+
+def test_nothing_inside_policy_but_titles():
+    doc = tag("印发《四川省人民政府关于成都市“一网通办”改革的通知》。")
+    assert [e.label for e in doc.entities] == ["POLICY"]
+
+
+# --------------------------------------------------------------------------- INITIATIVE
+
+INITIATIVE_CASES = [
+    ("lexicon_programme", "推行“川渝通办”“跨省通办”。", [("川渝通办", "川渝通办"), ("跨省通办", "跨省通办")]),
+    ("brand_by_context", "打造“蓉易办”服务品牌。", [("蓉易办", "蓉易办")]),
+    ("campaign_by_suffix", "开展“春风行动”专项招聘。", [("春风行动", "春风行动")]),
+    ("one_thing", "推进“企业开办一件事”改革。", [("企业开办一件事", "企业开办一件事")]),
+    ("activity_after", "联合开展“宜企办”惠企服务活动。", [("宜企办", "宜企办")]),
+    ("named_talk", "组织“惠企政策进万家”宣讲活动。", [("惠企政策进万家", "惠企政策进万家")]),
+    ("adjacent_quotes", "开展“减税降费政策解读”“专精特新申报辅导”涉企活动3场。",
+     [("减税降费政策解读", "减税降费政策解读"), ("专精特新申报辅导", "专精特新申报辅导")]),
+    ("misplaced_quote", "纳入“重点项目服务专区运行”。", [("重点项目服务专区", "重点项目服务专区")]),
+    ("project_quoted", "推进“成达万高铁”建设。", [("成达万高铁", "成达万高铁")]),
+    ("unquoted_platform", "上线四川省企业开办一网通平台，通过四川政务服务网申报。",
+     [("四川省企业开办一网通平台", "四川省企业开办一网通平台"), ("四川政务服务网", "四川政务服务网")]),
+    ("unquoted_system", "启用全省不动产登记信息系统。", [("全省不动产登记信息系统", "全省不动产登记信息系统")]),
+    ("unquoted_app", "登录天府通办APP办理。", [("天府通办APP", "天府通办APP")]),
+    ("unquoted_one_thing", "推进新生儿出生一件事集成办理。", [("新生儿出生一件事", "新生儿出生一件事")]),
+    ("known_name_in_zone", "依托天府蓉易办专区发布。", [("天府蓉易办", "天府蓉易办")]),
+    ("same_name_again", "开展“综窗受理”工作，处理好“综窗受理”过渡期问题。", [("综窗受理", "综窗受理"), ("综窗受理", "综窗受理")]),
+    ("media_account", "在“泸州发布”微信公众号公开。", [("泸州发布", "泸州发布")]),
+    ("plus_programme", "推进全省“互联网+医疗健康”示范省建设。", [("互联网+医疗健康", "互联网+医疗健康")]),
+    ("named_contest", "联合举办“天府杯”创业大赛。", [("天府杯", "天府杯")]),
+    ("slogan_clauses", "提出“早发现、早报告、早处置”要求。", []),
+    ("theme", "开展以“安全生产月”为主题的宣传。", []),
+    ("from_to", "推动服务从“能办”向“好办”转变。", []),
+    ("de_phrase", "做到“接得快”“办得好”。", []),
+    ("numeric_abbreviation", "落实“六稳”“六保”任务，推进“三大攻坚战”，采用“四不两直”方式。", []),
+    ("ordinary_phrase", "坚持“一切为了群众”，服务“零距离”，做到“应减尽减、能并则并”。", []),
+    ("method", "采用“理论讲解+模拟实操”模式。", []),
+    ("admin_matter", "开展“建筑施工企业安全生产许可”上门服务。", []),
+    ("unquoted_reform", "深化放管服改革，推进政务服务增值化改革。", []),
+    ("sector_system", "全省农业农村系统和线上申报系统。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), rows(INITIATIVE_CASES))
+def test_initiative(text, expected):
+    assert pick(tag(text), "INITIATIVE") == expected
+
+
+# --------------------------------------------------------------------------- offsets, component, invariants
+
+
+def test_spans_cover_pdf_breaks():
+    raw = "3月5日，省发展和改\n 革委会同省市场监管局印发《关于推进政务服务事项标准化的通\n知》，明确工作要求。\n"
+    doc = TAGGER(read(raw))
+    got = [(e.label, e.text, e.norm) for e in doc.entities]
+    assert got == [
+        ("ORG", "省发展和改\n 革委", "四川省发展和改革委员会"),
+        ("ORG", "省市场监管局", "四川省市场监督管理局"),
+        ("POLICY", "关于推进政务服务事项标准化的通\n知", "关于推进政务服务事项标准化的通知"),
+    ]
+    for e in doc.entities:
+        assert raw[e.start:e.end] == e.text
+
+
+def test_component_protocol_and_arguments():
+    assert isinstance(TAGGER, Component)
+    assert TAGGER.name == "entities" and TAGGER.requires == ()
+    with pytest.raises(TypeError):
+        EntityTagger(lexicon="四川")  # type: ignore[arg-type]
+
+
+def test_extra_candidate_source():
+    def gazetteer(doc: Document):
+        pos = doc.view.text.find("三星堆")
+        if pos >= 0:
+            yield Candidate("LOC", pos, pos + 3, "三星堆遗址", TIER_LOC)
+
+    doc = EntityTagger(sources=[gazetteer])(read("省文物局在三星堆召开现场会。"))
+    assert [(e.label, e.text, e.norm) for e in doc.entities] == [
+        ("ORG", "省文物局", "四川省文物局"), ("LOC", "三星堆", "三星堆遗址"),
+    ]
+
+
+_ALPHABET = list("省市县区厅局委办中心公司集团协会处司长副主任王李张刘“”《》〈〉（）、，。\n 0123456789")
+_ALPHABET += list("成都绵阳江油四川发展改革财政公安政务服务大厅平台系统一件事通办活动以下简称")
+
+
+def _check_invariants(doc: Document) -> None:
+    ents = doc.entities
+    assert [e.id for e in ents] == [f"e{i}" for i in range(1, len(ents) + 1)]
+    assert [e.start for e in ents] == sorted(e.start for e in ents)
+    by_id = {e.id: e for e in ents}
+    for i, a in enumerate(ents):
+        assert doc.raw[a.start:a.end] == a.text and a.text.strip() == a.text
+        for b in ents[i + 1:]:
+            if b.start >= a.end:
+                break
+            assert a.label == b.label == "POLICY", (a, b)  # only titles nest
+        if a.label == "PERSON" and a.org:
+            assert by_id[a.org].label == "ORG"
+        if a.label == "POLICY" and a.alias_of:
+            assert by_id[a.alias_of].label == "POLICY"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=120).map("".join))
+def test_invariants_on_arbitrary_text(text):
+    _check_invariants(tag(text))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=300))
+def test_no_exception_on_any_text(text):
+    _check_invariants(tag(text))
+
+
+@pytest.mark.parametrize("text", [
+    "省" * 3000, "市市场监管局" * 500, "《" * 2000 + "》" * 2000, "“" * 3000, "公安、" * 2000 + "等部门",
+    "成都市局厅委办中心公司集团协会处" * 300, "厅长副厅长主任王" * 500,
+])
+def test_pathological_input_terminates(text):
+    _check_invariants(tag(text))
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def _corpus_pairs():
+    pairs = []
+    for gold_path in sorted((CORPUS / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = (CORPUS / "raw" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        doc = Document.from_dict(gold, raw).replace(entities=())
+        pairs.append((gold, TAGGER(doc).to_dict()))
+    return pairs
+
+
+def test_corpus_scores():
+    from gov_extract.scoring import score_corpus
+
+    pairs = _corpus_pairs()
+    assert len(pairs) == 3
+    scores = score_corpus(pairs, layers=["entities"]).layers["entities"]
+    for label in ("ORG", "PERSON", "LOC", "POLICY"):
+        assert scores.labels[label].strict.f1 >= 0.95, (label, scores.labels[label].to_dict())
+    assert scores.labels["INITIATIVE"].strict.f1 >= 0.90
+    assert scores.values["norm"].value >= 0.95
+    for gold, pred in pairs:
+        _check_invariants(Document.from_dict(pred, (CORPUS / "raw" / f"{gold['id']}.txt").read_text(encoding="utf-8")))

@@ -1,0 +1,250 @@
+"""Tests of gov_extract.lexicon: shipped data integrity, validation errors, user files, home context."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gov_extract.errors import LexiconError
+from gov_extract.lexicon import (
+    DIVISION_LEVELS,
+    INITIATIVE_KINDS,
+    ORG_KINDS,
+    ORG_LEVELS,
+    Home,
+    Lexicon,
+    fold,
+)
+
+DATA = resources.files("gov_extract") / "data"
+LEXICON_FILES = (
+    "orgs.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv", "loc_suffixes.tsv",
+    "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv", "person_titles.txt", "surnames.txt",
+    "doc_types.txt",
+)
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def _unique(rows):
+    assert len(rows) == len({r[0] for r in rows}), "duplicate test ids"
+    return [pytest.param(*r[1:], id=r[0]) for r in rows]
+
+
+# --------------------------------------------------------------------------- shipped data
+
+
+def test_default_loads_and_is_cached():
+    lex = Lexicon.default()
+    assert lex is Lexicon.default()
+    assert len(lex.orgs) > 500 and len(lex.divisions) > 500
+    assert "省发展改革委" in lex.orgs and "绵阳" in lex.divisions
+
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_shipped_files_are_nfkc_clean(name):
+    for number, line in enumerate((DATA / name).read_text(encoding="utf-8").split("\n"), 1):
+        assert unicodedata.normalize("NFKC", line) == line, f"{name}:{number} is not NFKC"
+        for cell in line.split("\t"):
+            assert cell == cell.strip(), f"{name}:{number} has padded cell {cell!r}"
+
+
+def test_org_surfaces_unique_and_parents_resolve():
+    rows = _rows("orgs.tsv")
+    surfaces = Counter(s for r in rows for s in [r[0], *r[4].split("|")] if s)
+    assert [s for s, n in surfaces.items() if n > 1] == []
+    forms = Counter(s for r in rows for s in r[5].split("|") if s)
+    assert [s for s, n in forms.items() if n > 1] == []
+    norms = {r[0] for r in rows}
+    assert {r[3] for r in rows if r[3]} - norms == set()
+    assert {r[1] for r in rows} <= set(ORG_KINDS)
+    assert {r[2] for r in rows} <= set(ORG_LEVELS)
+
+
+def test_division_surfaces_unique_and_parents_resolve():
+    rows = _rows("divisions.tsv")
+    surfaces = Counter(s for r in rows for s in [r[0], *r[3].split("|")] if s)
+    assert [s for s, n in surfaces.items() if n > 1] == []
+    assert {r[2] for r in rows if r[2]} - {r[0] for r in rows} == set()
+    assert {r[1] for r in rows} <= set(DIVISION_LEVELS)
+
+
+def test_initiative_surfaces_unique():
+    rows = _rows("initiatives.tsv")
+    surfaces = Counter(s for r in rows for s in [r[0], *r[2].split("|")] if s)
+    assert [s for s, n in surfaces.items() if n > 1] == []
+    assert {r[1] for r in rows} <= set(INITIATIVE_KINDS)
+
+
+def test_every_org_province_is_a_division():
+    lex = Lexicon.default()
+    for entry in set(lex.orgs.values()):
+        assert entry.province is None or lex.divisions[entry.province].level == "province"
+
+
+# --------------------------------------------------------------------------- validation errors
+
+ORG_HEADER = "norm\tkind\tlevel\tparent\taliases\tlist_forms\n"
+DIV_HEADER = "full\tlevel\tparent\taliases\n"
+
+ERROR_CASES = [
+    ("bad_header", "orgs.tsv", "name\tkind\n甲\tgovernment\n", ["line 1", "'header'"]),
+    ("empty_file", "orgs.tsv", "", ["line 1", "'header'"]),
+    ("column_count", "orgs.tsv", ORG_HEADER + "测试局\tgovernment\tcity\n", ["line 2", "'columns'", "3 columns"]),
+    ("unknown_kind", "orgs.tsv", ORG_HEADER + "测试局\tcompany\tcity\t\t\t\n", ["line 2", "'kind'", "company"]),
+    ("unknown_level", "orgs.tsv", ORG_HEADER + "测试局\tgovernment\ttown\t\t\t\n", ["line 2", "'level'", "town"]),
+    ("duplicate_surface", "orgs.tsv", ORG_HEADER + "测试局\tgovernment\tcity\t\t测局\t\n试验局\tgovernment\tcity\t\t测局\t\n",
+     ["line 3", "'aliases'", "测局"]),
+    ("unresolved_parent", "orgs.tsv", ORG_HEADER + "测试局\tgovernment\tcity\t没有这个机关\t\t\n",
+     ["line 2", "'parent'", "没有这个机关"]),
+    ("not_nfkc", "orgs.tsv", ORG_HEADER + "测试局（筹）\tgovernment\tcity\t\t\t\n", ["line 2", "'norm'", "NFKC"]),
+    ("padded", "orgs.tsv", ORG_HEADER + "测试局\tgovernment\tcity\t\t 测局\t\n", ["line 2", "'aliases'"]),
+    ("empty_norm", "orgs.tsv", ORG_HEADER + "\tgovernment\tcity\t\t\t\n", ["line 2", "'norm'"]),
+    ("division_parent", "divisions.tsv", DIV_HEADER + "火星省测试市\tcity\t火星省\t测试市\n", ["line 2", "'parent'"]),
+    ("division_level", "divisions.tsv", DIV_HEADER + "四川省测试市\tplanet\t四川省\t测试市\n", ["line 2", "'level'"]),
+    ("suffix_int", "org_suffixes.tsv", "suffix\tkind\tanchor\tmin_body\n署\tgovernment\tdivision\ttwo\n",
+     ["line 2", "'min_body'"]),
+    ("suffix_anchor", "org_suffixes.tsv", "suffix\tkind\tanchor\tmin_body\n署\tgovernment\tnowhere\t2\n",
+     ["line 2", "'anchor'"]),
+    ("cue_place", "initiative_cues.tsv", "cue\twhere\tweight\n活动\tinside\t2\n", ["line 2", "'where'"]),
+    ("word_role", "context_words.tsv", "word\trole\n在\tverb\n", ["line 2", "'role'"]),
+    ("text_duplicate", "my_surnames.txt", "# comment\n王\n\n王\n", ["line 4", "'value'"]),
+    ("text_tab", "person_titles.txt", "厅长\t局长\n", ["line 1", "'value'"]),
+    ("text_unknown", "notes.txt", "厅长\n", ["notes.txt", "name must end"]),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), _unique(ERROR_CASES))
+def test_lexicon_errors_name_file_line_field(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        Lexicon.from_files(path)
+    message = str(info.value)
+    assert name in message
+    for part in expected:
+        assert part in message
+
+
+def test_missing_and_undecodable_files(tmp_path):
+    with pytest.raises(LexiconError, match="no such lexicon file"):
+        Lexicon.from_files(tmp_path / "orgs.tsv")
+    bad = tmp_path / "orgs.tsv"
+    bad.write_bytes("norm\tkind".encode("gb18030") + b"\xff\xfe\xfa")
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        Lexicon.from_files(bad)
+
+
+def test_bad_argument_types():
+    with pytest.raises(TypeError):
+        Lexicon.from_files(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Lexicon.from_files(base="lexicon")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- user files
+
+
+@pytest.fixture
+def huzhou_files(tmp_path) -> list[Path]:
+    divisions = tmp_path / "zj_divisions.tsv"
+    divisions.write_text(
+        DIV_HEADER + "浙江省湖州市\tcity\t浙江省\t湖州市|湖州\n浙江省湖州市安吉县\tcounty\t浙江省湖州市\t安吉县|安吉\n",
+        encoding="utf-8",
+    )
+    orgs = tmp_path / "hz_orgs.tsv"
+    orgs.write_text(
+        ORG_HEADER + "湖州市数据局\tgovernment\tcity\t\t市数据局\t数据\n"
+        "浙江省大数据发展管理局\tgovernment\tprovincial\t\t省大数据局\t\n"
+        "浙江省政务服务中心\tinstitution\tprovincial\t\t省政务服务中心\t\n",
+        encoding="utf-8",
+    )
+    return [divisions, orgs]
+
+
+def test_from_files_returns_a_new_lexicon(huzhou_files):
+    base = Lexicon.default()
+    user = Lexicon.from_files(*huzhou_files)
+    assert user is not base
+    assert "市数据局" in user.orgs and "市数据局" not in base.orgs
+    assert "湖州" in user.divisions and "湖州" not in base.divisions
+    assert user.sources[-2:] == tuple(str(p) for p in huzhou_files)
+    # a user surface shadows the shipped one; the shipped lexicon is unchanged
+    assert user.orgs["省政务服务中心"].norm == "浙江省政务服务中心"
+    assert base.orgs["省政务服务中心"].norm == "四川省政府政务服务和公共资源交易服务中心"
+
+
+def test_from_files_stacks_on_a_given_base(huzhou_files, tmp_path):
+    first = Lexicon.from_files(huzhou_files[0])
+    second = Lexicon.from_files(huzhou_files[1], base=first)
+    assert "湖州" in second.divisions and "市数据局" in second.orgs
+    # the same surface again in a later layer overrides, it is not a duplicate
+    again = tmp_path / "again_orgs.tsv"
+    again.write_text(ORG_HEADER + "湖州市数据管理局\tgovernment\tcity\t\t市数据局\t\n", encoding="utf-8")
+    assert Lexicon.from_files(again, base=second).orgs["市数据局"].norm == "湖州市数据管理局"
+
+
+HOME_CASES = [
+    ("sichuan_centre", "四川省政府政务服务和公共资源交易服务中心", "四川省", None),
+    ("sichuan_party", "中共四川省委网络安全和信息化委员会办公室", "四川省", None),
+    ("chengdu", "成都市政务服务管理和网络理政办公室", "四川省", "四川省成都市"),
+    ("aba", "阿坝州政务服务和公共资源交易服务中心", "四川省", "四川省阿坝藏族羌族自治州"),
+    ("chongqing", "重庆市人民政府办公厅", "重庆市", None),
+    ("zhejiang", "浙江省大数据发展管理局", "浙江省", None),
+    ("none", None, "四川省", None),
+    ("unknown", "某某研究会", "四川省", None),
+]
+
+
+@pytest.mark.parametrize(("publisher", "province", "city"), _unique(HOME_CASES))
+def test_home_from_publisher(publisher, province, city):
+    home = Lexicon.default().home(publisher)
+    assert home.province.full == province
+    assert (home.city.full if home.city else None) == city
+
+
+def test_home_of_a_user_city(huzhou_files):
+    home = Lexicon.from_files(*huzhou_files).home("湖州市大数据发展管理局")
+    assert (home.province.full, home.city.full, home.city.local) == ("浙江省", "浙江省湖州市", "湖州市")
+    assert home.local("市") == "湖州市" and home.local("省") == "浙江省" and home.local("县") is None
+
+
+NORM_CASES = [
+    ("relative_in_home", "公安厅", "四川省", "四川省公安厅"),
+    ("relative_elsewhere", "公安厅", "浙江省", "浙江省公安厅"),
+    ("tax_bureau", "省税务局", "浙江省", "国家税务总局浙江省税务局"),
+    ("party_office", "省委金融办", "贵州省", "中共贵州省委金融委员会办公室"),
+    ("named_province_kept", "四川省税务局", "浙江省", "国家税务总局四川省税务局"),
+    ("named_city_kept", "成都海关", "浙江省", "中华人民共和国成都海关"),
+    ("central_kept", "国家发展改革委", "浙江省", "国家发展和改革委员会"),
+]
+
+
+@pytest.mark.parametrize(("surface", "province", "norm"), _unique(NORM_CASES))
+def test_org_norm_follows_home_province(surface, province, norm):
+    lex = Lexicon.default()
+    home = Home(province=lex.divisions[province])
+    assert lex.org_norm(surface, lex.orgs[surface], home) == norm
+
+
+def test_division_local_name():
+    lex = Lexicon.default()
+    assert lex.divisions["江油"].local == "江油市"
+    assert lex.divisions["四川省"].local == "四川省"
+    assert lex.province_of(lex.divisions["江油"]).full == "四川省"
+
+
+@given(st.text(max_size=200))
+def test_fold_keeps_length(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert fold(folded) == folded
