@@ -14,6 +14,8 @@ from typing import TextIO
 from . import __version__
 from .errors import GovExtractError
 from .files import decode, read_text
+from .interchange import FORMATS as INTERCHANGE_FORMATS
+from .interchange import write as write_interchange
 from .pipeline import Pipeline, default_pipeline, make_pipeline, parse_reference_date
 
 __all__ = ["main"]
@@ -75,6 +77,9 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output and args.format == "jsonl":
         err.write("gov-extract: --format jsonl writes to stdout; redirect it, or use --format json with -o DIR\n")
         return 2
+    if args.format in INTERCHANGE_FORMATS and not args.output:
+        err.write(f"gov-extract: --format {args.format} writes files: give -o DIR\n")
+        return 2
     sources = list(_iter_inputs(args.paths))
     if not sources:
         err.write("gov-extract: no input files (give files, folders with *.txt, or - for stdin)\n")
@@ -97,7 +102,9 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             bar.write(f"gov-extract: skipped {source}: {exc}", file=err)
             continue
         record = doc.to_dict()
-        if target is not None:
+        if args.format in INTERCHANGE_FORMATS:
+            write_interchange(record, doc.raw, args.format, outdir)
+        elif target is not None:
             _write_atomic(target, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         elif args.format == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -147,8 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files, folders (*.txt, recursive) or - for stdin")
     ex.add_argument("-o", "--output", metavar="DIR", help="write one <id>.json per bulletin into DIR "
                     "(default: print to stdout)")
-    ex.add_argument("--format", choices=["json", "jsonl"], default="json",
-                    help="json: one object per bulletin; jsonl: one line per bulletin on stdout (default: json)")
+    ex.add_argument("--format", choices=["json", "jsonl", *INTERCHANGE_FORMATS], default="json",
+                    help="json: one object per bulletin; jsonl: one line per bulletin on stdout; csv, brat, "
+                    "label-studio, doccano: files for spreadsheets and annotation tools, with -o DIR (default: json)")
     ex.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                     help="an extra lexicon file (orgs/divisions/initiatives TSV) for another province or city; "
                     "repeatable")

@@ -45,6 +45,7 @@ from typing import Any
 import regex
 
 from .errors import GovExtractError
+from .lexicon import Home, Lexicon
 from .model import Document, Entity
 from .segment import split_clauses, split_sentences
 
@@ -200,41 +201,6 @@ class Span:
     label: str
 
 
-def _resource_lines(name: str) -> list[str]:
-    text = resources.files("gov_extract.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _tsv_rows(name: str) -> list[dict[str, str]]:
-    lines = _resource_lines(name)
-    head = lines[0].split("\t")
-    return [dict(zip(head, line.split("\t"))) for line in lines[1:]]
-
-
-@functools.cache
-def _shipped_vocabulary() -> Mapping[str, Any]:
-    """Suffix, surname, generic and name lists from the shipped data files."""
-    org = {r["suffix"]: (r["kind"], int(r.get("min_body") or 0)) for r in _tsv_rows("org_suffixes.tsv")}
-    loc = tuple(r["suffix"] for r in _tsv_rows("loc_suffixes.tsv"))
-    generic = _tsv_rows("generic_refs.tsv")
-    places: set[str] = set()
-    for r in _tsv_rows("divisions.tsv"):
-        places.add(r["full"])
-        places.update(a for a in (r.get("aliases") or "").split("|") if a)
-    for r in _tsv_rows("places.tsv"):
-        places.add(r["place"])
-        places.update(a for a in (r.get("aliases") or "").split("|") if a)
-    return MappingProxyType({
-        "org_suffixes": MappingProxyType(org),
-        "loc_suffixes": loc,
-        "generic_exact": frozenset(r["form"] for r in generic if r["match"] == "exact"),
-        "generic_prefix": tuple(r["form"] for r in generic if r["match"] == "prefix"),
-        "surnames": frozenset(_resource_lines("surnames.txt")),
-        "doc_types": tuple(sorted(_resource_lines("doc_types.txt"), key=len, reverse=True)),
-        "places": frozenset(places),
-    })
-
-
 def _default_max() -> Mapping[str, int]:
     return MappingProxyType({"ORG": 30, "PERSON": 4, "LOC": 16, "POLICY": 80, "INITIATIVE": 20})
 
@@ -249,45 +215,66 @@ class EnsemblePolicy:
 
     ``labels``: the labels the model may add; by default those where rules plus
     model beat the rules alone in ``benchmarks/loo.py``. ``min_chars`` and
-    ``max_chars``: length limits by label (clean characters). The vocabulary
-    fields default to the shipped data files; pass your own to follow another
-    lexicon.
+    ``max_chars``: length limits by label, in clean characters. ``lexicon``:
+    the vocabulary whose suffixes, generic references, surnames, divisions and
+    places the shape checks use (default :meth:`Lexicon.default`).
     """
 
     labels: frozenset[str] = frozenset({"ORG", "LOC"})
     min_chars: Mapping[str, int] = field(default_factory=_default_min)
     max_chars: Mapping[str, int] = field(default_factory=_default_max)
-    org_suffixes: Mapping[str, tuple[str, int]] | None = None
-    loc_suffixes: tuple[str, ...] | None = None
-    generic_exact: frozenset[str] | None = None
-    generic_prefix: tuple[str, ...] | None = None
-    surnames: frozenset[str] | None = None
-    places: frozenset[str] | None = None
+    lexicon: Lexicon | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         unknown = set(self.labels) - set(LABELS)
         if unknown:
             raise ValueError(f"EnsemblePolicy labels {sorted(unknown)} are not entity labels; use some of {LABELS}")
         object.__setattr__(self, "labels", frozenset(self.labels))
-        vocab = _shipped_vocabulary()
-        for name in ("org_suffixes", "loc_suffixes", "generic_exact", "generic_prefix", "surnames", "places"):
-            if getattr(self, name) is None:
-                object.__setattr__(self, name, vocab[name])
+        lex = self.lexicon if self.lexicon is not None else Lexicon.default()
+        if not isinstance(lex, Lexicon):
+            raise TypeError(f"lexicon must be a gov_extract.lexicon.Lexicon, not {type(lex).__name__}")
+        object.__setattr__(self, "lexicon", lex)
         # Longest suffix first, so "有限责任公司" wins over "公司".
-        object.__setattr__(self, "_org_order", tuple(sorted(self.org_suffixes, key=len, reverse=True)))
+        object.__setattr__(self, "_org_order", tuple(sorted(lex.org_suffixes, key=len, reverse=True)))
+        object.__setattr__(self, "_loc_suffixes", tuple(lex.loc_suffixes))
+        refs = lex.generic_refs
+        object.__setattr__(self, "_generic_exact", frozenset(f for f, m in refs.items() if m == "exact"))
+        object.__setattr__(self, "_generic_prefix", tuple(f for f, m in refs.items() if m == "prefix"))
+        object.__setattr__(self, "_generic_suffix", tuple(f for f, m in refs.items() if m == "suffix"))
+        object.__setattr__(self, "_boundary", tuple(lex.words_of("boundary")))
+        object.__setattr__(self, "_doc_types", tuple(sorted(lex.doc_types, key=len, reverse=True)))
 
     def org_kind(self, name: str) -> str | None:
         """The ``kind`` of an ORG name by its longest suffix, or ``None`` when no suffix fits."""
         for suffix in self._org_order:  # type: ignore[attr-defined]
             if name.endswith(suffix):
-                kind, min_body = self.org_suffixes[suffix]  # type: ignore[index]
-                return kind if len(name) - len(suffix) >= max(min_body, 1) else None
+                entry = self.lexicon.org_suffixes[suffix]  # type: ignore[union-attr]
+                return entry.kind if len(name) - len(suffix) >= max(entry.min_body, 1) else None
         return None
+
+    def doc_type(self, title: str) -> str | None:
+        """The genre word a title ends with (longest first), or ``None``."""
+        return next((d for d in self._doc_types if title.endswith(d)), None)  # type: ignore[attr-defined]
+
+    def norm(self, label: str, name: str, home: Home) -> str:
+        """The norm of an added entity: a LOC's full division, an ORG's bare prefix made explicit."""
+        lex = self.lexicon
+        assert lex is not None
+        if label == "LOC":
+            div = lex.division(name)
+            return div.full if div is not None else name
+        if label == "ORG":
+            entry = lex.orgs.get(name)
+            if entry is not None:
+                return lex.org_norm(name, entry, home)
+            prefix = home.local(name[0]) if name[0] in "省市州县区" and name[:2] not in lex.divisions else None
+            return prefix + name[1:] if prefix else name
+        return name
 
     def accepts(self, text: str, span: Span, blocked: Sequence[tuple[int, int]] = ()) -> bool:
         """Whether the model span ``span`` of the clean ``text`` may be added.
 
-        ``blocked``: clean spans already taken by rule mentions, sorted by start.
+        ``blocked``: clean spans already taken by rule mentions.
         """
         label, a, b = span.label, span.start, span.end
         if label not in self.labels or not 0 <= a < b <= len(text):
@@ -301,21 +288,25 @@ class EnsemblePolicy:
             return False
         return self._shape(label, name, text, a, b)
 
+    def _generic(self, name: str) -> bool:
+        return (
+            name in self._generic_exact  # type: ignore[attr-defined]
+            or name.startswith(self._generic_prefix)  # type: ignore[attr-defined]
+            or name.endswith(self._generic_suffix)  # type: ignore[attr-defined]
+            or name.startswith(self._boundary)  # type: ignore[attr-defined]
+        )
+
     def _shape(self, label: str, name: str, text: str, a: int, b: int) -> bool:
+        lex = self.lexicon
+        assert lex is not None
         if label == "ORG":
-            return (
-                self.org_kind(name) is not None
-                and name not in self.generic_exact  # type: ignore[operator]
-                and not name.startswith(self.generic_prefix)  # type: ignore[arg-type]
-            )
+            return self.org_kind(name) is not None and not self._generic(name)
         if label == "LOC":
-            return (
-                name in self.places  # type: ignore[operator]
-                or name.endswith(self.loc_suffixes)  # type: ignore[arg-type]
-                or _DIVISION_END.fullmatch(name) is not None
-            ) and not name.startswith(self.generic_prefix)  # type: ignore[arg-type]
+            known = lex.division(name) is not None or name in lex.places
+            shaped = name.endswith(self._loc_suffixes) or _DIVISION_END.fullmatch(name) is not None  # type: ignore[attr-defined]
+            return (known or shaped) and not self._generic(name)
         if label == "PERSON":
-            return name[:1] in self.surnames or name[:2] in self.surnames  # type: ignore[operator]
+            return name[:1] in lex.surnames or name[:2] in lex.surnames
         if label == "POLICY":
             return a > 0 and text[a - 1] == "《" and b < len(text) and text[b] == "》"
         return a > 0 and text[a - 1] == "“" and b < len(text) and text[b] == "”"
@@ -403,6 +394,7 @@ def merge_entities(doc: Document, spans: Iterable[Span], policy: EnsemblePolicy)
         for m in (*doc.entities, *doc.times, *doc.quantities)
     )
     added: list[Entity] = []
+    home = policy.lexicon.home(doc.meta.publisher)  # type: ignore[union-attr]
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if not policy.accepts(text, span, blocked):
             continue
@@ -413,9 +405,9 @@ def merge_entities(doc: Document, spans: Iterable[Span], policy: EnsemblePolicy)
         if span.label == "ORG":
             extra["kind"] = policy.org_kind(name)
         elif span.label == "POLICY":
-            doc_types = _shipped_vocabulary()["doc_types"]
-            extra["doc_type"] = next((d for d in doc_types if name.endswith(d)), None)
-        added.append(Entity(f"_m{len(added)}", span.label, rs, re_, doc.raw[rs:re_], name, **extra))
+            extra["doc_type"] = policy.doc_type(name)
+        norm = policy.norm(span.label, name, home)
+        added.append(Entity(f"_m{len(added)}", span.label, rs, re_, doc.raw[rs:re_], norm, **extra))
     if not added:
         return doc
     entities, events = _renumber((*doc.entities, *added), doc.events)

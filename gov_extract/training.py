@@ -45,7 +45,7 @@ __all__ = [
     "TrainConfig",
     "bio_sentences",
     "gold_documents",
-    "silver_documents",
+    "annotate_silver",
     "read_texts",
     "train_tagger",
     "span_scores",
@@ -79,7 +79,9 @@ class TrainConfig:
     max_len: int = MAX_CHUNK
     min_char_count: int = 2
     dev_share: float = 0.15
-    max_silver_chars: int = 400_000
+    max_silver_chars: int = 200_000
+    silver_empty_share: float = 0.15
+    threads: int | None = 1
 
 
 def _clean_spans(doc: Document, labels: Sequence[str]) -> list[Span]:
@@ -146,7 +148,7 @@ def read_texts(paths: Iterable[str | os.PathLike[str]], *, field: str = "content
                where: Callable[[Mapping[str, Any]], bool] | None = None) -> list[str]:
     """Texts for silver data: ``.txt`` files, folders of them, and ``.jsonl`` records' ``field``.
 
-    ``where`` filters ``.jsonl`` records (e.g. ``lambda r: (r.get("year") or 0) >= 2000``).
+    ``where`` filters ``.jsonl`` records (e.g. ``lambda r: int(r.get("year") or 0) >= 2000``).
     """
     out: list[str] = []
     for p in paths:
@@ -169,11 +171,18 @@ def read_texts(paths: Iterable[str | os.PathLike[str]], *, field: str = "content
     return out
 
 
-def silver_documents(texts: Iterable[str], *, pipeline: Callable[..., Document] | None = None) -> list[Document]:
+def annotate_silver(texts: Iterable[str], *, pipeline: Callable[..., Document] | None = None) -> list[Document]:
     """The rule pipeline's documents of ``texts`` (default: ``gov_extract.extract``)."""
     if pipeline is None:
         from .pipeline import extract as pipeline
     return [pipeline(text, doc_id=f"silver{i}") for i, text in enumerate(texts)]
+
+
+def _keep_silver(sentence: Sentence, key: str, empty_share: float) -> bool:
+    """Every silver sentence with an entity; those without, a seeded ``empty_share`` of them."""
+    if any(t != "O" for t in sentence.tags):
+        return True
+    return hashlib.sha256(key.encode()).digest()[0] < empty_share * 256
 
 
 def _dev_split(sentences: Sequence[Sentence], share: float, seed: int) -> tuple[list[Sentence], list[Sentence]]:
@@ -250,6 +259,20 @@ def _isolated_rng() -> Any:
         torch.set_rng_state(th)
 
 
+@contextlib.contextmanager
+def _torch_threads(threads: int | None) -> Any:
+    """Run with ``threads`` torch threads (``None``: unchanged), restored afterwards."""
+    import torch
+
+    before = torch.get_num_threads()
+    if threads:
+        torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def _versions() -> dict[str, str | None]:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -269,6 +292,7 @@ def train_tagger(
     silver_texts: Iterable[str] = (),
     exclude: Iterable[str] = (),
     documents: Iterable[Document] = (),
+    silver: Iterable[Document] = (),
     labels: Sequence[str] = LABELS,
     config: TrainConfig = TrainConfig(),
     pipeline: Callable[..., Document] | None = None,
@@ -281,6 +305,7 @@ def train_tagger(
         silver_texts: texts the rule pipeline annotates as extra (silver) data.
         exclude: gold ids left out (leave-one-out evaluation).
         documents: further annotated documents, used as gold.
+        silver: documents already annotated by the rules (as :func:`annotate_silver` returns).
         labels: the entity labels to learn.
         config: hyperparameters.
         pipeline: the rule pipeline for silver data (default ``gov_extract.extract``).
@@ -292,18 +317,20 @@ def train_tagger(
     if not labels or not set(labels) <= set(LABELS):
         raise ValueError(f"labels {labels!r} must be some of {LABELS}")
     gold_docs = [*(gold_documents(corpus, exclude=exclude) if corpus is not None else []), *documents]
-    silver_docs = silver_documents(list(silver_texts), pipeline=pipeline) if silver_texts else []
+    silver_docs = [*silver, *annotate_silver(list(silver_texts), pipeline=pipeline)]
     sentences = [s for d in gold_docs for s in bio_sentences(d, labels=labels, gold=True, max_len=config.max_len)]
-    silver, silver_chars = [], 0
-    for d in silver_docs:
-        for s in bio_sentences(d, labels=labels, gold=False, max_len=config.max_len):
+    silver_sents, silver_chars = [], 0
+    for i, d in enumerate(silver_docs):
+        for j, s in enumerate(bio_sentences(d, labels=labels, gold=False, max_len=config.max_len)):
+            if not _keep_silver(s, f"{config.seed}:{i}:{j}", config.silver_empty_share):
+                continue
             if silver_chars + len(s.tokens) > config.max_silver_chars:
                 break
-            silver.append(s)
+            silver_sents.append(s)
             silver_chars += len(s.tokens)
-    if not sentences and not silver:
+    if not sentences and not silver_sents:
         raise ValueError("no training data: give a corpus with gold files, documents or silver_texts")
-    train, dev = _dev_split([*sentences, *silver], config.dev_share, config.seed)
+    train, dev = _dev_split([*sentences, *silver_sents], config.dev_share, config.seed)
     counts = Counter(t for s in train for t in s.tokens)
     known = {t for t, n in counts.items() if n >= config.min_char_count}
 
@@ -316,7 +343,8 @@ def train_tagger(
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
     tagger = _char_ner_class()()
-    with _isolated_rng(), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+    with _isolated_rng(), _torch_threads(config.threads), contextlib.redirect_stdout(log), \
+            contextlib.redirect_stderr(log):
         tagger.fit(
             _samples(train, known), _samples(dev, known), str(out),
             batch_size=config.batch_size, epochs=config.epochs, embed=config.embed, rnn_hidden=config.hidden,
@@ -337,7 +365,7 @@ def train_tagger(
             "gold": sorted({d.id or "" for d in gold_docs}),
             "excluded": sorted(set(exclude)),
             "silver_documents": len(silver_docs),
-            "silver_sentences": len(silver),
+            "silver_sentences": len(silver_sents),
             "silver_chars": silver_chars,
             "train_sentences": len(train),
             "train_chars": sum(len(s.tokens) for s in train),

@@ -283,7 +283,6 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "unclosed_titles": lambda n: "印发" + "《" * n,
     "unclosed_title_words": lambda n: _repeat("《关于印发", n),
     "quote_flood": lambda n: "“" * n,
-    "quote_words": lambda n: _repeat("“高效办成", n),
     "dotted_numbers": lambda n: _repeat("1.", n),
     "wan_run": lambda n: "5" + "万" * n + "件",
     "yi_wan_words": lambda n: _repeat("一万亿", n) + "元",
@@ -293,7 +292,6 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "list_flood": lambda n: _repeat("网信、", n) + "等部门",
     "tiny_lines": lambda n: _repeat("省\n", n),
     "one_long_line": lambda n: _repeat(_PARAGRAPH, n),
-    "paragraphs": lambda n: _repeat(_PARAGRAPH + "\n", n),
 }
 
 
