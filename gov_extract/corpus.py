@@ -98,12 +98,13 @@ EVENT_TYPES: tuple[str, ...] = (
     "issue", "meeting", "visit", "training", "service", "launch", "reform", "review", "approve",
 )
 #: Argument roles and the mention kinds each may refer to (guide section 7;
-#: ``location`` may name an ORG that is also a place, CONVENTIONS "Entities").
+#: ``location`` may name an ORG that is also a place, or the platform an
+#: INITIATIVE names: ``在“天府通办”开通…``; CONVENTIONS "Events").
 ARG_ROLES: Mapping[str, frozenset[str]] = {
     "agent": frozenset({"ORG", "PERSON"}),
     "object": frozenset({"POLICY", "INITIATIVE"}),
     "target": frozenset({"ORG", "LOC", "PERSON"}),
-    "location": frozenset({"LOC", "ORG"}),
+    "location": frozenset({"LOC", "ORG", "INITIATIVE"}),
     "participant": frozenset({"ORG", "PERSON"}),
     "quantity": frozenset({"QUANTITY"}),
 }
