@@ -27,6 +27,7 @@ through ``EntityTagger(sources=[...])``: any callable ``doc -> Iterable[Candidat
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -58,10 +59,15 @@ _NAME_CHARS = r"[\p{Han}A-Za-z0-9·]"
 # A trailing bracketed mark of a title or name: （送审稿）, (试行), （四川境）.
 _TRAILING_MARKS = regex.compile(r"(?:[（(][^（）()\n]{1,16}[）)])+$")
 _BRACKETS = regex.compile(r"[《》〈〉\n]")
-_QUOTE = regex.compile(r"“([^“”\n]{1,%d})”" % _MAX_QUOTE)
+# A quoted name; one PDF line break may survive inside it (a short line before the closing quote).
+_QUOTE = regex.compile(r"“([^“”\n]{0,%d}+\n?[^“”\n]{0,%d}+)”" % (_MAX_QUOTE, _MAX_QUOTE))
 _ALIAS_INTRO = regex.compile(r"[（(](?:以下|下文)?(?:简称|称)[“《〈]([^“”《》〈〉\n]{1,30})[”》〉][）)]")
 _BARE_PREFIX = regex.compile(r"[省市州县区]委?")
 _CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
+# A national name with its place in brackets: 中国（绵阳）知识产权保护中心, 中国（四川）自由贸易试验区.
+_PAREN_PLACE = regex.compile(r"(?:中华人民共和国|中国)[（(](?P<place>\p{Han}{2,12})[）)]")
+# Where a sentence (and the reach of a bare 县/区 back to a named county) ends.
+_LAST_BREAK = regex.compile(r"(?r)[。！？；!?;\n]")
 _PLATFORM_PREFIX = regex.compile(r"全省|全市|全州|全县|全区|全国")
 _NUMERIC_ABBREV = regex.compile(
     r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$|^[二三四五六七八九十两双百千万]\p{Han}{1,5}$"
@@ -161,6 +167,10 @@ class _Grammar:
             rf"(?P<name>(?:{_alternation(surnames)})\p{{Han}}{{1,2}})"
         )
         self.person_after = regex.compile(_alternation(lex.words_of("person_after")))
+        self.dept_short = regex.compile(_alternation(lex.dept_names))
+        self.org_head = regex.compile(
+            rf"(?:{_alternation(s for s, v in sufs.items() if v.anchor != 'subunit')})$"
+        )
         locs = lex.loc_suffixes
         self.zone = regex.compile(
             rf"(?P<body>\p{{Han}}{{0,10}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'division')})"
@@ -169,6 +179,9 @@ class _Grammar:
             rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
         )
         self.venue_cue = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "cue"))
+        township = [s for s, v in locs.items() if v.anchor == "township"]
+        self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{_alternation(township)})")
+        self.township_chars = frozenset("".join(township)) | frozenset("省市县区州")
         self.venue_after = regex.compile(_alternation(lex.words_of("venue_after")))
         self.loc_before = regex.compile(rf"(?:{_alternation(lex.words_of('loc_before'))})$")
         self.loc_cue = regex.compile(_alternation(lex.words_of("loc_before")))
@@ -193,6 +206,67 @@ class _Grammar:
 
 
 @dataclass(frozen=True, slots=True)
+class _Publisher:
+    """The bulletin's publisher as division + body, to read its short forms.
+
+    ``宜宾市政务服务和公共资源交易服务中心``: division 宜宾市, ``prefix`` 市,
+    ``body`` 政务服务和公共资源交易服务中心, ``head`` (its final ORG suffix) 中心.
+    """
+
+    name: str
+    prefix: str
+    division: Division
+    body: str
+    head: str
+    kind: str
+
+    @classmethod
+    def of(cls, g: _Grammar, publisher: str | None) -> _Publisher | None:
+        """The publisher's parts, or ``None`` when it names no division or no ORG suffix."""
+        if not publisher:
+            return None
+        lex = g.lex
+        name = _squeeze(publisher)
+        longest: dict[int, tuple[int, str]] = {}
+        for end, values in lex.matcher.iter(fold(name)):
+            for kind, surface in values:
+                start = end + 1 - len(surface)
+                if kind == "div" and end + 1 > longest.get(start, (0, ""))[0]:
+                    longest[start] = (end + 1, surface)
+        pos, div = 0, None
+        while pos in longest:  # 四川省 + 宜宾市: the chain ends at its most local division
+            end, surface = longest[pos]
+            nxt = lex.divisions[surface]
+            if div is not None and nxt.parent != div.full:
+                break
+            div, pos = nxt, end
+        if div is None:
+            return None
+        body = name[pos:]
+        head = g.org_head.search(body)
+        prefix = lex.org_prefix(div)[-1]
+        if head is None or len(body) <= len(head.group()) or prefix not in "省市州县区":
+            return None
+        entry = lex.orgs.get(name)
+        kind = entry.kind if entry is not None else g.org_suffix[head.group()].kind
+        return cls(name, prefix, div, body, head.group(), kind)
+
+    def is_short(self, rest: str) -> bool:
+        """True when ``rest`` (a name after the prefix) abbreviates the body.
+
+        The body itself, its head (``市中心``), or an abbreviation keeping its
+        first character and head with the other characters in order
+        (``政务服务中心``, ``政务中心``).
+        """
+        if rest in (self.body, self.head):
+            return True
+        if len(rest) >= len(self.body) or not rest.endswith(self.head) or rest[0] != self.body[0]:
+            return False
+        chars = iter(self.body)
+        return all(ch in chars for ch in rest)
+
+
+@dataclass(frozen=True, slots=True)
 class _Anchor:
     """Where a name may start: a division chain or a bare prefix (``省``, ``市委``)."""
 
@@ -200,6 +274,7 @@ class _Anchor:
     end: int
     division: Division | None = None
     bare: str | None = None
+    township: bool = False
 
 
 class _Run:
@@ -231,6 +306,12 @@ class _Run:
             self.div_end_at[s] = max(e, self.div_end_at.get(s, e))
         self.policy_mask = bytearray(n)
         self.anchor_cache: dict[tuple[bool, bool, bool], list[_Anchor]] = {}
+        # county-level divisions named in the text, by end: a bare 县/区 may point back at one
+        self.county_hits = sorted(((e, s, self.lex.divisions[surface]) for s, e, surface in self.div_hits
+                                   if self.lex.divisions[surface].level == "county"), key=lambda h: (h[0], h[1]))
+        self.county_ends = [h[0] for h in self.county_hits]
+        self.publisher = _Publisher.of(g, doc.meta.publisher)
+        self._townships: list[tuple[int, int, str]] | None = None
 
     # -- helpers ------------------------------------------------------------
 
@@ -312,7 +393,52 @@ class _Run:
             for m in _CENTRAL_PREFIX.finditer(self.text):
                 if self.breaks_before(m.start()):
                     out.append(_Anchor(m.start(), m.end()))
+        for m in _PAREN_PLACE.finditer(self.text):  # 中国（绵阳）+ 知识产权保护中心
+            if self.div_end_at.get(m.start("place")) == m.end("place") and self.breaks_before(m.start()):
+                out.append(_Anchor(m.start(), m.end()))
+        for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处
+            out.append(_Anchor(s, e, township=True))
         return out
+
+    def townships(self) -> list[tuple[int, int, str]]:
+        """Units below the county (``loc_suffixes.tsv`` anchor ``township``): (start, end, norm).
+
+        A Han name of 2-4 characters and its suffix, right after a division
+        (``江油市太白镇``) or a place cue (``在罗龙街道``), or coordinated with
+        such a unit (``罗龙街道、大观镇``), ending where a word may end. The
+        norm is the full name under the division before it, or under the
+        county named last in the sentence, else the name as written.
+        """
+        if self._townships is not None:
+            return self._townships
+        text, g = self.text, self.g
+        starts: list[tuple[int, Division | None]] = [(e, self.lex.divisions[sf]) for _, e, sf in self.div_hits]
+        starts += [(m.end(), None) for m in g.loc_cue.finditer(text)]
+        out: list[tuple[int, int, str]] = []
+        seen: set[int] = set()
+        for pos, div in sorted(starts, key=lambda p: (p[0], p[1] is None)):
+            while pos not in seen:
+                seen.add(pos)
+                m = g.township.match(text, pos)
+                if m is None:
+                    break
+                body, end = m.group("body"), m.end()
+                if (body[-1] in g.township_chars or not self.body_ok(pos, m.start("suf"), strict=True)
+                        or self.is_generic(m.group()) or not self.township_ends(end)):
+                    break
+                county = div if div is not None else self.county_before(pos)
+                out.append((pos, end, county.full + m.group() if county is not None else m.group()))
+                if text[end:end + 1] not in ("、", "和", "及", "与"):
+                    break
+                pos = end + 1
+        self._townships = out
+        return out
+
+    def township_ends(self, pos: int) -> bool:
+        """True when a township name may end at ``pos``: a break, an ORG suffix or a verb of places."""
+        text, g = self.text, self.g
+        return (self.breaks_after(pos) or g.venue_after.match(text, pos) is not None
+                or g.named_suffix.match(text, pos) is not None or g.dept_short.match(text, pos) is not None)
 
     def extend(self, end: int) -> tuple[int, str | None, str]:
         """Chain suffixes (``办公厅``, ``分公司``) then a sub-unit after a name ending at ``end``.
@@ -344,28 +470,113 @@ class _Run:
                 unit, end = name, m.end()
         return end, unit, chained
 
-    def norm_with_prefix(self, bare: str | None, name: str) -> str:
-        """Norm of a name that starts with a bare prefix, resolved against the home divisions."""
-        clean = _squeeze(name)
-        if not bare:
-            return clean
-        if bare.endswith("委"):
-            local = self.home.local(bare[0])
-            return f"中共{local}委{clean[len(bare):]}" if local else clean
-        local = self.home.local(bare)
-        return local + clean[len(bare):] if local else clean
+    def prefix_name(self, prefix: str, pos: int) -> str | None:
+        """The division a bare ``省``/``市``/``州``/``县``/``区`` at ``pos`` means, as a name prefix.
 
-    def city_form(self, entry: OrgEntry) -> str | None:
-        """The home city's counterpart of a provincial body (``四川省财政厅`` -> ``湖州市财政局``)."""
+        The home divisions; in a bulletin above county level, ``县``/``区`` is
+        the county of that kind named last before it in the sentence
+        (``长宁县政务服务中心联合县税务局`` -> 长宁县).
+        """
+        if prefix in ("县", "区") and self.home.county is None:
+            div = self.county_before(pos, prefix)
+            return self.lex.org_prefix(div) if div is not None else None
+        return self.home.local(prefix)
+
+    def county_before(self, pos: int, suffix: str | None = None) -> Division | None:
+        """The county-level division named last before ``pos`` in its sentence (ending in ``suffix``)."""
+        brk = _LAST_BREAK.search(self.text, 0, pos)
+        floor = brk.end() if brk else 0
+        hits = self.county_hits
+        i = bisect_right(self.county_ends, pos)
+        while i > 0 and hits[i - 1][0] > floor:
+            i -= 1
+            div = hits[i][2]
+            if hits[i][1] >= floor and (suffix is None or div.local.endswith(suffix)):
+                return div
+        return None
+
+    def official(self, base: str, rest: str, *, party: bool = False) -> tuple[str, str | None]:
+        """Official name and kind of the body ``rest`` of the division named ``base``.
+
+        ``dept_names.tsv`` expands short department names (``人社局`` ->
+        ``人力资源和社会保障局``, ``税务局`` -> ``国家税务总局{}税务局``); a party
+        organ (``市委组织部``) is ``中共{base}委…``. The kind is the table's, or ``None``.
+        """
+        dept = self.lex.dept_names.get(rest)
+        if dept is not None and "{}" in dept.full:
+            return dept.name(base), dept.kind
+        full = dept.full if dept is not None else rest
+        if party:
+            return f"中共{base}委{full}", "party"
+        return base + full, dept.kind if dept is not None else None
+
+    def anchor_base(self, a: _Anchor, expands: bool) -> str | None:
+        """How the division or bare prefix of ``a`` starts an official name; ``None``: unknown.
+
+        A bare prefix resolves against the home (:meth:`prefix_name`). A single
+        division keeps the spelling of the text unless it is a district (its
+        city goes first: ``南溪区`` -> ``宜宾市南溪区``) or the name is expanded
+        (``宜宾人社局`` -> ``宜宾市…``); a chain (``宜宾市南溪区``) is kept as written.
+        """
+        if a.bare is not None:
+            return self.prefix_name(a.bare[0], a.start)
+        written = _squeeze(self.text[a.start:a.end])
+        if a.division is None:
+            return written if a.township else None
+        single = self.div_end_at.get(a.start) == a.end
+        if single and (expands or self.lex.org_prefix(a.division) != a.division.local):
+            return self.lex.org_prefix(a.division)
+        return written
+
+    def dept_at(self, pos: int) -> tuple[int, str] | None:
+        """A short department name of ``dept_names.tsv`` starting at ``pos`` and ending a name."""
+        m = self.g.dept_short.match(self.text, pos)
+        if m is None or not self.breaks_after(m.end()):
+            return None
+        return m.end(), m.group()
+
+    def publisher_end(self, a: _Anchor, pos: int) -> int | None:
+        """End of the longest short form of the publisher after anchor ``a`` (``市中心``), or ``None``."""
+        pub = self.publisher
+        if pub is None or not self.is_publisher_anchor(a):
+            return None
+        text = self.text
+        limit = min(len(text), pos + len(pub.body))
+        best = None
+        for m in regex.finditer(regex.escape(pub.head), text, pos=pos, endpos=limit):
+            if pub.is_short(text[pos:m.end()]) and self.breaks_after(m.end()) and self.body_ok(pos, m.start()):
+                best = m.end()
+        return best
+
+    def is_publisher_anchor(self, a: _Anchor) -> bool:
+        """True when ``a`` names the publisher's division: its bare prefix (``市``) or the division itself."""
+        pub = self.publisher
+        return pub is not None and (a.bare == pub.prefix or (a.bare is None and a.division == pub.division))
+
+    def local_form(self, entry: OrgEntry) -> str | None:
+        """The home city's or county's counterpart of a provincial body.
+
+        ``四川省财政厅`` -> ``湖州市财政局``; ``国家税务总局四川省税务局`` ->
+        ``国家税务总局宜宾市税务局``; in a county bulletin ``长宁县公安局``.
+        """
         home = self.home
-        if not home.city or entry.level != "provincial" or entry.province is None:
+        if home.county is not None:
+            prefix = home.county_prefix or home.county.local
+        elif home.city is not None:
+            prefix = home.city.local
+        else:
             return None
-        if not entry.norm.startswith(entry.province):
+        province = entry.province
+        if entry.level != "provincial" or province is None or province not in entry.norm:
             return None
-        rest = entry.norm[len(entry.province):]
-        if rest.endswith("厅"):
+        if not entry.norm.startswith(province):
+            return entry.norm.replace(province, prefix, 1)
+        rest = entry.norm[len(province):]
+        if rest.endswith("办公厅"):
+            rest = rest[:-1] + "室"
+        elif rest.endswith("厅"):
             rest = rest[:-1] + "局"
-        return home.city.local + rest
+        return prefix + rest
 
     # -- POLICY -------------------------------------------------------------
 
@@ -528,7 +739,7 @@ class _Run:
                 if self.breaks_before(s - 1) or (prefix == "省" and (s < 2 or text[s - 2] not in self.g.blockers)):
                     start = s - 1
                     if prefix != "省":
-                        local = self.home.local(prefix)
+                        local = self.prefix_name(prefix, start)
                         rest = entry.norm[len(entry.province):] if entry.province and entry.norm.startswith(entry.province) else None
                         norm = local + rest if local and rest else _squeeze(text[start:e])
             end, unit, chained = self.extend(e)
@@ -570,27 +781,43 @@ class _Run:
             if self.lex.orgs[surface].level == "central":
                 central[e] = min(s, central.get(e, s))
         for a in self.anchors(central=True):
-            found = self.anchored_name(a.end, party=bool(a.bare and a.bare.endswith("委")))  # 市委办公室
-            if not found:
-                continue
-            suf_start, name_end, suf = found
-            if a.division is None and a.bare is None and suf_start == a.end:
+            national = a.division is None and a.bare is None and not a.township
+            pos, party = a.end, bool(a.bare and a.bare.endswith("委"))  # 市委办公室
+            if a.division is not None and text.startswith("委", pos) and (
+                    self.anchored_name(pos + 1, party=True) or self.dept_at(pos + 1)):
+                pos, party = pos + 1, True  # 泸州市委 + 组织部
+            found = self.anchored_name(pos, party=party)
+            dept = None if national else self.dept_at(pos)
+            suf = None
+            if dept is not None and (found is None or dept[0] >= found[1]):
+                suf_start, name_end, kind = pos, dept[0], self.lex.dept_names[dept[1]].kind  # 市工商联
+            elif found is not None:
+                suf_start, name_end, suf = found
+                kind = g.org_suffix[suf].kind
+            else:
+                pub_end = None if national or party else self.publisher_end(a, pos)
+                if pub_end is None:
+                    continue
+                suf_start, name_end, kind = pos, pub_end, self.publisher.kind if self.publisher else None  # 市中心
+            if national and suf_start == a.end:
                 continue  # 国家局, 中国中心: a national prefix needs a body
-            rule = g.org_suffix[suf]
             name = text[a.start:name_end]
             if self.is_generic(name):
                 continue
-            kind = rule.kind
-            if a.bare and a.bare.endswith("委"):
+            if party:
                 kind = "party"
-            norm = self.norm_with_prefix(a.bare, name)
-            if suf == "政府" and suf_start == a.end:
-                norm = norm[: -len(suf)] + "人民政府"  # 泸州市政府 is 泸州市人民政府
+            rest = _squeeze(text[pos:name_end])
+            base = self.anchor_base(a, rest in self.lex.dept_names)
+            norm = _squeeze(name)
+            if base is not None:
+                norm, dept_kind = self.official(base, rest, party=party)
+                kind = dept_kind or kind
             full = self.lex.orgs.get(_squeeze(name) + "员会") if suf == "委" else None
             if full is not None:  # 省发展和改革委 is short for a known 委员会
                 norm, kind = self.lex.org_norm(_squeeze(name) + "员会", full, self.home), full.kind
-            if a.division is not None and text.startswith("委", a.end) and kind == "party":
-                norm = "中共" + norm  # 泸州市委组织部 -> 中共泸州市委组织部
+            pub = self.publisher
+            if pub is not None and not party and self.is_publisher_anchor(a) and pub.is_short(rest):
+                norm, kind = pub.name, pub.kind  # 市政务服务中心 in the centre's own bulletin
             start = central.get(a.start, a.start) if a.division is not None else a.start
             if start != a.start:
                 norm = _squeeze(text[start:name_end])
@@ -652,7 +879,7 @@ class _Run:
                 entry = lex.list_forms.get(part)
                 if entry is None:
                     continue
-                norm = self.city_form(entry) or lex.org_norm(part, entry, self.home)
+                norm = self.local_form(entry) or lex.org_norm(part, entry, self.home)
                 out.append(Candidate("ORG", start, start + len(part), norm, TIER_NAME, RANK_LEXICON, kind=entry.kind))
         return out
 
@@ -677,6 +904,8 @@ class _Run:
             out.append(Candidate("LOC", s, e, div.full, TIER_LOC, RANK_LEXICON))
         for s, e, surface in self.place_hits:
             out.append(Candidate("LOC", s, e, lex.places[surface].name, TIER_LOC, RANK_LEXICON))
+        for s, e, norm in self.townships():
+            out.append(Candidate("LOC", s, e, norm, TIER_LOC, RANK_PATTERN))
         for a in self.anchors(bare=False):
             m = g.zone.match(text, a.end)
             if m and self.body_ok(a.end, m.start("suf")):
@@ -707,15 +936,20 @@ class _Run:
         text, g = self.text, self.g
         org_by_end = {c.end: c for c in accepted if c.label == "ORG"}
         out = []
-        for m in g.person.finditer(text):
+        taken = -1
+        # overlapped: 市政务服务中心主任陈静 is read from 主任 on, once 中心主任 hits the ORG
+        for m in g.person.finditer(text, overlapped=True):
             name_start = m.start("name")
+            if name_start <= taken:
+                continue
             name_end = None
-            for end in (m.end(), m.end() - 1):
+            for end in (m.end(), m.end() - 1):  # 3 or 2 characters: whichever a name may end after
                 if end - name_start >= 2 and self.breaks_after(end):
                     name_end = end
                     break
-            if name_end is None or any(mask[m.start():name_end]):
+            if name_end is None or mask.find(b"\x01", m.start(), name_end) >= 0:
                 continue
+            taken = name_end
             org = org_by_end.get(m.start())
             out.append(Candidate("PERSON", name_start, name_end, text[name_start:name_end], TIER_PERSON, RANK_PATTERN,
                                  title=_squeeze(m.group("titles")), org=(org.start, org.end) if org else None))

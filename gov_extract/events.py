@@ -45,14 +45,16 @@ from .segment import Item, Sentence, segment, split_clauses
 
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
-KINDS = ("verb", "frame", "light", "head", "stop")
+KINDS = ("verb", "frame", "light", "head", "content", "stop")
 _ROLE_HINTS = ("at=target", "obj=target")
 _CUE_ROLES = ("agent", "participant", "target", "location")
 
 _MASK = "\u25a1"  # stands in for masked characters; neither a trigger nor punctuation
 _QUOTE = regex.compile(r"“[^“”\n]{1,80}”|「[^「」\n]{1,80}」")
 # Between two mentions of one coordinated run: 窗口, brackets and connectives.
-_RUN_GAP = regex.compile(r"(?:窗口)?\s*[）)]?\s*(?:[、/]|和|与|及|以及)?\s*[（(]?")
+_RUN_GAP = regex.compile(r"(?:窗口)?\s*[）)”」]?\s*(?:[、/]|和|与|及|以及)?\s*[（(“「]?")
+_OPENERS = "“「《〈"
+_CLOSERS = "”」》〉"
 # Office words between an ORG and its PERSON (公安厅党委委员、副厅长何绍明).
 _TITLE_GAP = regex.compile(r"[\p{Han}、]{1,20}")
 # After a lead time: a part of day, then a comma.
@@ -86,8 +88,10 @@ _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
 _NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在|于|围绕|按照|根据|对照)$")
 # Words after a quoted mention that make it a theme (以“…”为主题).
 _THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
-# A count of bodies or people is not the event's quantity (8个省直部门).
-_COUNTS_BODIES = regex.compile(r"\s*(?:省直|省级|市级|相关|有关)?(?:部门|单位|机构|人员|人|名)")
+# A count of bodies, people or places is not the event's quantity (8个省直部门, 21个市（州）).
+_COUNTS_BODIES = regex.compile(
+    r"\s*(?:省直|省级|市级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|街道|地区)"
+)
 _POST_CUE_PREFIX = regex.compile(r"\s*(?:等(?:单位|部门)?)?\s*(?:共同|联合)?\s*")
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _SPACES = regex.compile(r"\s*")
@@ -319,6 +323,7 @@ class _Context:
             (m for m in (_quantity(view, q) for q in doc.quantities) if m), key=lambda m: m.cs
         )
         self.entity_starts = [m.cs for m in self.entities]
+        self.time_starts = [m.cs for m in self.times]
         self.time_at = {m.cs: m for m in self.times}
         self.quantity_starts = [m.cs for m in self.quantities]
         self.masked = _mask(self.text, self.entities)
@@ -429,7 +434,10 @@ def _run_at(ctx: _Context, pos: int, end: int, labels: tuple[str, ...], *, title
 
 
 def _cue_before(ctx: _Context, pos: int, floor: int, position: str = "pre") -> RoleCue | None:
+    """The cue word just before ``pos`` (an opening quote in between is skipped)."""
     text = ctx.text
+    while pos > floor and text[pos - 1] in _OPENERS:
+        pos -= 1
     for cue in ctx.lexicon.cues:
         if cue.position != position:
             continue
@@ -441,12 +449,15 @@ def _cue_before(ctx: _Context, pos: int, floor: int, position: str = "pre") -> R
     return None
 
 
-def _cue_after(ctx: _Context, pos: int, end: int) -> RoleCue | None:
+def _cue_after(ctx: _Context, pos: int, end: int) -> tuple[RoleCue, int] | None:
+    """The post-position cue after ``pos`` (``承办``, ``等单位共同主办``) and where it ends."""
     text = ctx.text
+    while pos < end and text[pos] in _CLOSERS:
+        pos += 1
     pos = _POST_CUE_PREFIX.match(text, pos, end).end()
     for cue in ctx.lexicon.cues:
         if cue.position == "post" and text.startswith(cue.cue, pos) and pos + len(cue.cue) <= end:
-            return cue
+            return cue, pos + len(cue.cue)
     return None
 
 
@@ -456,11 +467,9 @@ def _subject(ctx: _Context, pos: int, end: int) -> _Subject:
     pos = _SPACES.match(text, pos, end).end()
     if text.startswith("由", pos):
         run = _run_at(ctx, pos + 1, end, ("ORG", "PERSON"))
-        if run:
-            after = _POST_CUE_PREFIX.match(text, run[-1].ce, end).end()
-            cue = _cue_after(ctx, run[-1].ce, end)
-            if cue is not None and cue.role == "agent":
-                return _Subject(tuple(run), after + len(cue.cue))
+        found = _cue_after(ctx, run[-1].ce, end) if run else None
+        if found is not None and found[0].role == "agent":
+            return _Subject(tuple(run), found[1])
         return _Subject((), pos)
     run = _run_at(ctx, pos, end, ("ORG", "PERSON"), titles=True)
     if not run:
@@ -507,7 +516,7 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
     used: set[int] = set()
     for i, m in enumerate(matches):
         kind = m.row.kind
-        if i in used or kind in ("stop", "head"):
+        if i in used or kind in ("stop", "head", "content"):
             continue
         if kind == "verb":
             out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
@@ -521,7 +530,7 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         for j in range(i + 1, len(matches)):
             if matches[j].cs >= limit:
                 break
-            if j not in used and matches[j].row.kind in ("verb", "head"):
+            if j not in used and matches[j].row.kind in ("verb", "head", "content") and matches[j].row.type:
                 window.append(j)
         used.update(window)
         # head-final: the last verb of the phrase, else its last activity noun
@@ -537,7 +546,8 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             out.append(_Predicate(nxt.row.type, m.cs, m.ce, m.row, nxt.ce))
         else:  # …活动在X成功举办: the activity noun stands before
             floor = max(c_start, m.cs - _PHRASE_MAX)
-            before = [p for p in matches[max(0, i - _PHRASE_MAX):i] if p.row.kind == "head" and p.cs >= floor]
+            before = [p for p in matches[max(0, i - _PHRASE_MAX):i]
+                      if p.row.kind in ("head", "content") and p.row.type and p.cs >= floor]
             if before:
                 out.append(_Predicate(before[-1].row.type, m.cs, m.ce, m.row, m.ce))
     return out
@@ -593,6 +603,26 @@ def _objects(ctx: _Context, start: int, end: int, taken: set[str], group: list[_
     return plain or found
 
 
+def _content_objects(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate]], g: int,
+                     busy: set[int]) -> list[_Mention]:
+    """Titles named as group ``g``'s content in the predicate-less clauses after it.
+
+    ``…授课，深入解读《X》`` and ``…培训班，45人参加，重点讲解《X》``: X is the
+    object of the training.
+    """
+    first = clauses.index(groups[g][-1].cs) + 1
+    last = clauses.index(groups[g + 1][0].cs) if g + 1 < len(groups) else len(clauses.spans)
+    out: list[_Mention] = []
+    for k in range(first, last):
+        if k in busy:
+            break
+        a, b = clauses.spans[k]
+        cue = next((m for m in ctx.matches_in(a, b) if m.row.kind == "content"), None)
+        if cue is not None:
+            out += _objects(ctx, cue.ce, b, set(), [])
+    return out
+
+
 def _cue_args(
     ctx: _Context, start: int, end: int, group: list[_Predicate], skip: set[str]
 ) -> list[tuple[str, _Mention]]:
@@ -600,17 +630,17 @@ def _cue_args(
     out: list[tuple[str, _Mention]] = []
     at_target = any("at=target" in p.row.roles for p in group)
     pos = start
-    for m in ctx.entities_in(start, end, ("ORG", "PERSON", "LOC")):
+    for m in ctx.entities_in(start, end, ("ORG", "PERSON", "LOC", "INITIATIVE")):
         if m.cs < pos or m.id in skip:
             continue
-        run = _run_at(ctx, m.cs, end, ("ORG", "PERSON", "LOC"))
+        run = _run_at(ctx, m.cs, end, ("ORG", "PERSON", "LOC", "INITIATIVE"))
         if not run:
             continue
         pos = run[-1].ce
         cue = _cue_before(ctx, run[0].cs, start)
         role = cue.role if cue else None
         if role is None and (post := _cue_after(ctx, run[-1].ce, end)) is not None:
-            role = post.role if post.role == "participant" else None
+            role = post[0].role if post[0].role == "participant" else None
         if role is None and any(
             "obj=target" in p.row.roles and p.ce <= run[0].cs and _SPACES.fullmatch(ctx.text, p.ce, run[0].cs)
             for p in group
@@ -620,8 +650,10 @@ def _cue_args(
             role = "target"
         if role == "participant":
             members = [x for x in run if x.label in ("ORG", "PERSON")]
-        elif role in ("target", "location"):
+        elif role == "target":
             members = [x for x in run if x.label in ("ORG", "LOC")]
+        elif role == "location":  # a platform is a place too: 在“天府通办”开通
+            members = [x for x in run if x.label in ("ORG", "LOC", "INITIATIVE")]
         else:
             continue
         out.extend((role, x) for x in members if x.id not in skip)
@@ -629,6 +661,7 @@ def _cue_args(
 
 
 def _quantity_args(ctx: _Context, start: int, end: int) -> list[_Mention]:
+    """Quantities in ``[start, end)`` counting the event's objects or occurrences (涉企活动2场)."""
     out = []
     for q in ctx.quantities_in(start, end):
         if q.statistic or q.unit not in ctx.lexicon.units:
@@ -676,6 +709,7 @@ def _sentence_events(
     if not subject.agents and clauses.index(preds[0].cs) != clauses.index(start):
         return []  # no subject: the action must open the sentence (5月11日，赴X调研)
     groups = _groups(ctx, preds, clauses)
+    busy = {clauses.index(p.cs) for p in preds}  # clauses with a predicate of their own
     out: list[_Found] = []
     shared: list[tuple[str, _Mention]] = []
     for g, group in enumerate(groups):
@@ -693,7 +727,7 @@ def _sentence_events(
             clause_start = clauses.at(head.cs)[0]
             # a clause of its own subject: another actor in the same sentence
             inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
-            if inner is not None and inner.agents and _norms(inner.agents) != _norms(subject.agents):
+            if inner is not None and inner.agents and not _norms(inner.agents) <= _norms(subject.agents):
                 actors, new_actor, lo = inner.agents, True, inner.end
             elif head.type in {f.type for f in out}:
                 continue
@@ -701,6 +735,7 @@ def _sentence_events(
         skip = {m.id for m in actors}
         cue_args = _cue_args(ctx, lo, hi, group, skip)
         objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group)
+        objects += _content_objects(ctx, clauses, groups, g, busy)
         if g > 0 and not new_actor and not any(m.cs >= head.ce for m in objects):
             continue  # a later predicate of the same actor needs its own object
         if g == 0:
@@ -728,6 +763,7 @@ def _order(args: list[tuple[str, _Mention]]) -> tuple[tuple[str, str], ...]:
 
 
 def _item_events(ctx: _Context, item: Item) -> list[_Found]:
+    """The events of one news item: its dated first sentence, then other actors and own dates."""
     sents = item.sentences
     if not sents:
         return []
@@ -741,7 +777,7 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
     out = _sentence_events(ctx, sents[k], time, subject_at, search_at, args_at=args_at, need_agent=False)
     if not out:
         return []
-    actors = out[0].agents
+    actors = frozenset().union(*(f.agents for f in out))  # everyone who acted so far in the item
     for sent in sents[k + 1:]:
         own = ctx.time_at.get(sent.clean_start)
         if own is not None:
@@ -751,11 +787,11 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
             found = _sentence_events(ctx, sent, own, after, after, need_agent=False)
         else:
             found = _sentence_events(ctx, sent, time, sent.clean_start, sent.clean_start, need_agent=True)
-            if found and found[0].agents == actors:
-                continue  # the same actor goes on: no new event
+            if found and found[0].agents <= actors:
+                continue  # the same actors go on: no new event
         if found:
             out.extend(found)
-            actors = found[0].agents or actors
+            actors = actors.union(*(f.agents for f in found))
     return out
 
 
@@ -767,7 +803,7 @@ def _is_title_sentence(ctx: _Context, sent: Sentence) -> bool:
     body = sent.text.rstrip("。！？!?")
     if len(body) > _TITLE_MAX or _CLAUSE_PUNCT.search(body):
         return False
-    return not any(sent.clean_start <= t.cs < sent.clean_end for t in ctx.times)
+    return not _within(ctx.times, ctx.time_starts, sent.clean_start, sent.clean_end)
 
 
 def extract_events(doc: Document, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:

@@ -7,6 +7,7 @@ record a line, NFKC-clean:
 file                        columns (TSV header) / content             used for
 ==========================  =========================================  ==========
 ``orgs.tsv``                norm kind level parent aliases list_forms  ORG names
+``dept_names.tsv``          short full kind                            local body names
 ``divisions.tsv``           full level parent aliases                  LOC, home
 ``initiatives.tsv``         name kind aliases                          INITIATIVE
 ``places.tsv``              place kind aliases                         named LOC
@@ -31,6 +32,12 @@ a bare prefix: 市场, 省级, 县域). ``initiative_cues.tsv`` places: ``before
 quote), ``trailing`` (words trimmed after a platform name), ``platform`` and
 ``named`` (suffixes of unquoted names). ``generic_refs.tsv`` matches a
 reference that is not an entity ``exact`` (the whole name), by ``prefix`` or by ``suffix``.
+
+``dept_names.tsv`` expands a short department name written after a division
+or a bare ``省``/``市``/``县`` prefix to its official form, at any level:
+``人社局`` -> ``人力资源和社会保障局`` (``市人社局`` -> ``宜宾市人力资源和社会保障局``).
+A ``full`` with ``{}`` is a template the division's name fills
+(``税务局`` -> ``国家税务总局{}税务局``, ``网信办`` -> ``中共{}委网络安全和信息化委员会办公室``).
 
 ``aliases`` and ``list_forms`` are ``|``-separated. Text files allow blank
 lines and ``#`` comments. TSV files are recognised by their header, text files
@@ -66,6 +73,7 @@ __all__ = [
     "INITIATIVE_KINDS",
     "PLACE_KINDS",
     "OrgEntry",
+    "DeptName",
     "Division",
     "Initiative",
     "Place",
@@ -83,8 +91,8 @@ DIVISION_LEVELS = ("province", "city", "county", "township")
 INITIATIVE_KINDS = ("programme", "reform", "brand", "platform", "project", "campaign")
 PLACE_KINDS = ("region", "zone", "venue", "river", "mountain", "lake")
 ORG_ANCHORS = ("adjacent", "division", "free", "chain", "subunit")
-LOC_KINDS = ("zone", "venue")
-LOC_ANCHORS = ("division", "prefix", "cue")
+LOC_KINDS = ("zone", "venue", "township")
+LOC_ANCHORS = ("division", "prefix", "cue", "township")
 CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
@@ -120,6 +128,23 @@ class OrgEntry:
     aliases: tuple[str, ...] = ()
     list_forms: tuple[str, ...] = ()
     province: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeptName:
+    """A short department name and its official form after a division's name.
+
+    ``full`` is appended to the division's name, or, when it holds ``{}``,
+    is a template the division's name fills (``国家税务总局{}税务局``).
+    """
+
+    short: str
+    full: str
+    kind: str
+
+    def name(self, prefix: str) -> str:
+        """The official name of this department of the division named ``prefix``."""
+        return self.full.replace("{}", prefix) if "{}" in self.full else prefix + self.full
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +202,14 @@ class OrgSuffix:
 
 @dataclass(frozen=True, slots=True)
 class LocSuffix:
-    """A word that ends a zone or venue name and how the name is anchored."""
+    """A word that ends a zone, venue or township name and how the name is anchored.
+
+    ``anchor``: ``division`` (after a division: ``德阳市高新区``), ``prefix``
+    (after a division or bare prefix: ``省政务服务大厅``), ``cue`` (after a
+    place cue such as 在, before 举办: ``在德必川报易园举办``) or ``township``
+    (a unit below the county, its Han name right after a division or a place
+    cue: ``江油市太白镇``, ``在罗龙街道``).
+    """
 
     suffix: str
     kind: str
@@ -200,15 +232,23 @@ class Home:
     province: Division | None = None
     city: Division | None = None
     county: Division | None = None
+    #: The county's name as it starts its bodies' names (a district keeps its city: ``宜宾市南溪区``).
+    county_prefix: str | None = None
 
     def local(self, prefix: str) -> str | None:
-        """The home division a bare ``省``/``市``/``州``/``县``/``区`` prefix means, as a name prefix."""
+        """The home division a bare ``省``/``市``/``州``/``县``/``区`` prefix means, as a name prefix.
+
+        In a county-level city's bulletin (``江油市``) ``市`` is that city.
+        """
+        county = self.county_prefix or (self.county.local if self.county else None)
         if prefix == "省":
             return self.province.full if self.province else None
+        if prefix == "市" and county and county.endswith("市"):
+            return county
         if prefix in ("市", "州"):
             return self.city.local if self.city else None
         if prefix in ("县", "区"):
-            return self.county.local if self.county else None
+            return county
         return None
 
 
@@ -217,6 +257,7 @@ class Home:
 _TSV_HEADERS: dict[tuple[str, ...], str] = {
     ("norm", "kind", "level", "parent", "aliases", "list_forms"): "orgs",
     ("full", "level", "parent", "aliases"): "divisions",
+    ("short", "full", "kind"): "dept_names",
     ("name", "kind", "aliases"): "initiatives",
     ("place", "kind", "aliases"): "places",
     ("suffix", "kind", "anchor", "min_body"): "org_suffixes",
@@ -227,7 +268,7 @@ _TSV_HEADERS: dict[tuple[str, ...], str] = {
 }
 _TEXT_FILES = ("person_titles", "surnames", "doc_types")
 _DEFAULT_FILES = (
-    "orgs.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv",
+    "orgs.tsv", "dept_names.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv",
     "loc_suffixes.tsv", "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv",
     "person_titles.txt", "surnames.txt", "doc_types.txt",
 )
@@ -368,6 +409,7 @@ class Lexicon:
 
     orgs: Mapping[str, OrgEntry]
     list_forms: Mapping[str, OrgEntry]
+    dept_names: Mapping[str, DeptName]
     divisions: Mapping[str, Division]
     initiatives: Mapping[str, Initiative]
     places: Mapping[str, Place]
@@ -453,8 +495,9 @@ class Lexicon:
         """Home divisions of a bulletin from its publisher.
 
         ``四川省…`` -> province 四川省; ``湖州市…`` -> province 浙江省 (via
-        ``divisions``), city 湖州市. No publisher, or none of its divisions
-        known: the default province (四川省) alone.
+        ``divisions``), city 湖州市; ``宜宾市南溪区…`` -> city 宜宾市, county
+        南溪区 (a chain of divisions ends at its most local one). No publisher,
+        or none of its divisions known: the default province (四川省) alone.
         """
         default = self.divisions.get(DEFAULT_PROVINCE)
         if not publisher:
@@ -463,15 +506,36 @@ class Lexicon:
                 for kind, s in vals if kind == "div"]
         if not hits:
             return Home(province=default)
-        _, _, surface = min(hits)
+        start, size, surface = min(hits)
         div = self.divisions[surface]
+        longest_at = {}
+        for s, n, name in sorted(hits):
+            longest_at.setdefault(s, name)
+        end = start - size
+        while end in longest_at:  # 宜宾市 + 南溪区: the next division, if it lies inside this one
+            nxt = self.divisions[longest_at[end]]
+            if nxt.parent != div.full:
+                break
+            div, end = nxt, end + len(longest_at[end])
         chain: dict[str, Division] = {}
         seen = 0
         while div is not None and seen < 8:
             chain.setdefault(div.level, div)
             div = self.divisions.get(div.parent) if div.parent else None
             seen += 1
-        return Home(province=chain.get("province") or default, city=chain.get("city"), county=chain.get("county"))
+        county = chain.get("county")
+        return Home(province=chain.get("province") or default, city=chain.get("city"), county=county,
+                    county_prefix=self.org_prefix(county) if county else None)
+
+    def org_prefix(self, div: Division) -> str:
+        """How ``div`` starts its bodies' official names: ``宜宾市``, ``长宁县``, ``江油市``;
+        a district keeps its city (``宜宾市南溪区行政审批局``, ``重庆市渝中区``)."""
+        local = div.local
+        if div.level == "county" and local.endswith("区") and div.parent:
+            parent = self.divisions.get(div.parent)
+            if parent is not None and not local.startswith(parent.local):
+                return parent.local + local
+        return local
 
     def org_norm(self, surface: str, entry: OrgEntry, home: Home) -> str:
         """The norm of ``entry`` named by ``surface`` in a bulletin of ``home``.
@@ -581,6 +645,15 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
             raise row.err("parent", f"unresolved parent {parent!r}: no ORG has that norm")
     relative = frozenset(s for s in orgs.items if not names_division(s))
 
+    depts = _Surfaces("department name")
+    for row in by_kind.get("dept_names", ()):
+        dept = DeptName(_required(row, "short"), _required(row, "full"), _one_of(row, "kind", ORG_KINDS))
+        if dept.full.count("{}") > 1:
+            raise row.err("full", f"{dept.full!r} has more than one '{{}}'; write one place for the division's name")
+        if dept.full.replace("{}", "") == dept.short:
+            raise row.err("full", f"{dept.full!r} expands {dept.short!r} to itself; drop the row")
+        depts.add(dept.short, dept, row, "short")
+
     initiatives = _Surfaces("INITIATIVE")
     for row in by_kind.get("initiatives", ()):
         ini = Initiative(_required(row, "name"), _one_of(row, "kind", INITIATIVE_KINDS), row.split("aliases"))
@@ -656,6 +729,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
     return Lexicon(
         orgs=MappingProxyType(orgs.items),
         list_forms=MappingProxyType(forms.items),
+        dept_names=MappingProxyType(depts.items),
         divisions=MappingProxyType(divs.items),
         initiatives=MappingProxyType(initiatives.items),
         places=MappingProxyType(places.items),

@@ -27,7 +27,7 @@ _PROTECTED = regex.compile(
     r"“[^“”\n]{0,200}”|‘[^‘’\n]{0,200}’|《[^《》\n]{0,200}》|「[^「」\n]{0,200}」"
     r"|（[^（）\n]{0,100}）|\([^()\n]{0,100}\)"
 )
-_SENTENCE_END = regex.compile(r"[。！？!?]+")
+_SENTENCE_END = regex.compile(r"[。！？!?]+|\n")
 _SEMICOLON = regex.compile(r"[；;]")
 _CLAUSE_END = regex.compile(r"[，；：,;:]")
 _QUOTE_ENDERS = "。！？!?"
@@ -85,18 +85,18 @@ def split_sentences(
 ) -> list[tuple[int, int]]:
     """Clean ``(start, end)`` of the sentences of ``text[start:end]``.
 
-    A sentence ends after ``。！？`` (with a closing quote or bracket that
-    follows) outside quotes, titles and brackets; a quotation ending in
-    ``。”`` ends the sentence after its quote mark. ``；`` ends a sentence only
-    when the next non-space offset is in ``semicolon_before`` (where a time
-    expression starts). Leading and trailing spaces are not part of a sentence.
+    A sentence ends after ``。！？`` outside quotes, titles and brackets, and
+    at every line break (a paragraph); a quotation ending in ``。”`` ends the
+    sentence after its quote mark. ``；`` ends a sentence only when the next
+    non-space offset is in ``semicolon_before`` (where a time expression
+    starts). Leading and trailing spaces are not part of a sentence.
     """
     end = len(text) if end is None else end
     spans = protected_spans(text, start, end)
     starts = [a for a, _ in spans]
     cuts: set[int] = set()
     for m in _SENTENCE_END.finditer(text, start, end):
-        if _outside(m.start(), spans, starts):
+        if m.group() == "\n" or _outside(m.start(), spans, starts):
             cuts.add(m.end())
     for a, b in spans:
         if text[a] == "“" and b - a >= 2 and text[b - 2] in _QUOTE_ENDERS:
@@ -166,15 +166,33 @@ def segment(doc: Document) -> tuple[Item, ...]:
     body_start = min(headings) if headings else 0
     time_starts = frozenset(view.clean_offset(t.start) for t in doc.times)
 
+    # one pass over the whole view; items take the sentences inside their content
+    cuts = split_sentences(text, semicolon_before=time_starts)
+    cut_starts = [a for a, _ in cuts]
     items: list[Item] = []
     spans: list[tuple[int, int]] = []
     head: tuple[str | None, int, bool] | None = None  # marker, level, title of the open item
+
+    def content_sentences(a: int, b: int) -> list[Sentence]:
+        out = []
+        i = max(bisect_left(cut_starts, a) - 1, 0)
+        while i < len(cuts) and cuts[i][0] < b:
+            if cuts[i][1] <= a:
+                i += 1
+                continue
+            s, e = max(cuts[i][0], a), min(cuts[i][1], b)
+            s = _SPACE.match(text, s, e).end()
+            if e > s:
+                rs, re_ = view.raw_span(s, e)
+                out.append(Sentence(rs, re_, s, e, text[s:e]))
+            i += 1
+        return out
 
     def close() -> None:
         nonlocal spans, head
         if head is not None and spans:
             marker, level, title = head
-            sents = tuple(s for a, b in spans for s in sentences(view, a, b, semicolon_before=time_starts))
+            sents = tuple(s for a, b in spans for s in content_sentences(a, b))
             rs, _ = view.raw_span(spans[0][0], spans[0][1])
             _, re_ = view.raw_span(spans[-1][0], spans[-1][1])
             items.append(Item(rs, re_, spans[0][0], spans[-1][1], marker, level, title, sents))

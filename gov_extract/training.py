@@ -22,20 +22,25 @@ versions and held-out scores by label.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
 import logging
 import os
 import random
+import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .corpus import load_record, read_raw
+from .errors import GovExtractError
 from .files import read_text
 from .model import Document
 from .statistical import LABELS, MAX_CHUNK, Span, char_tokens, chunk_spans, predict_spans, require_hanlp
@@ -48,10 +53,15 @@ __all__ = [
     "annotate_silver",
     "read_texts",
     "train_tagger",
+    "fit_sentences",
+    "evaluate_model",
+    "add_train_parser",
+    "run_train_command",
     "span_scores",
 ]
 
 UNK = "<unk>"  # HanLP's unknown token: rare characters are trained as unknown
+_BEST_EPOCH = re.compile(r"Max score of dev is .* at epoch (\d+)")  # from HanLP's training log
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +196,12 @@ def _keep_silver(sentence: Sentence, key: str, empty_share: float) -> bool:
 
 
 def _dev_split(sentences: Sequence[Sentence], share: float, seed: int) -> tuple[list[Sentence], list[Sentence]]:
-    """Gold sentences with an entity go to dev by a seeded hash; everything else trains."""
+    """Sentences with an entity go to dev by a seeded hash (gold at ``share``, silver at a third of it)."""
     train, dev = [], []
     for i, s in enumerate(sentences):
         key = hashlib.sha256(f"{seed}:{s.source}:{i}".encode()).digest()
-        pick = s.gold and share > 0 and any(t != "O" for t in s.tags) and key[0] < share * 256
+        rate = share if s.gold else share / 3
+        pick = rate > 0 and any(t != "O" for t in s.tags) and key[0] < rate * 256
         (dev if pick else train).append(s)
     if not dev:  # tiny data: score on the training sentences rather than on nothing
         dev = [s for s in train if any(t != "O" for t in s.tags)] or list(train)
@@ -311,8 +322,6 @@ def train_tagger(
         pipeline: the rule pipeline for silver data (default ``gov_extract.extract``).
     """
     require_hanlp()
-    from .statistical import _char_ner_class
-
     labels = tuple(labels)
     if not labels or not set(labels) <= set(LABELS):
         raise ValueError(f"labels {labels!r} must be some of {LABELS}")
@@ -328,53 +337,90 @@ def train_tagger(
                 break
             silver_sents.append(s)
             silver_chars += len(s.tokens)
-    if not sentences and not silver_sents:
-        raise ValueError("no training data: give a corpus with gold files, documents or silver_texts")
-    train, dev = _dev_split([*sentences, *silver_sents], config.dev_share, config.seed)
+    data = {
+        "gold": sorted({d.id or "" for d in gold_docs}),
+        "excluded": sorted(set(exclude)),
+        "silver_documents": len(silver_docs),
+        "silver_sentences": len(silver_sents),
+        "silver_chars": silver_chars,
+    }
+    return fit_sentences([*sentences, *silver_sents], out_dir, labels=labels, config=config, data=data)
+
+
+@contextlib.contextmanager
+def _quiet(log: io.StringIO) -> Any:
+    """Send HanLP's prints, progress lines and warnings to ``log``."""
+    from hanlp.utils import log_util
+
+    printer = log_util._printer  # HanLP's progress printer holds sys.stderr from import time
+    before = printer.out
+    printer.out = log
+    try:
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        printer.out = before
+
+
+def fit_sentences(
+    sentences: Sequence[Sentence],
+    out_dir: str | os.PathLike[str],
+    *,
+    labels: Sequence[str] = LABELS,
+    config: TrainConfig = TrainConfig(),
+    data: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Train on BIO ``sentences``, write the model and ``manifest.json`` to ``out_dir``; return the manifest.
+
+    ``data`` describes where the sentences came from, for the manifest.
+    """
+    require_hanlp()
+    from .statistical import _char_ner_class
+
+    if not sentences:
+        raise ValueError("no training data: give a corpus with gold files, documents or silver texts")
+    train, dev = _dev_split(sentences, config.dev_share, config.seed)
     counts = Counter(t for s in train for t in s.tokens)
     known = {t for t, n in counts.items() if n >= config.min_char_count}
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    log = io.StringIO()
     logger = logging.getLogger(f"{__name__}.hanlp")
     logger.propagate = False
-    log = io.StringIO()
-    handler = logging.StreamHandler(log)
-    logger.handlers[:] = [handler]
+    logger.handlers[:] = [logging.StreamHandler(log)]
     logger.setLevel(logging.INFO)
     tagger = _char_ner_class()()
-    with _isolated_rng(), _torch_threads(config.threads), contextlib.redirect_stdout(log), \
-            contextlib.redirect_stderr(log):
-        tagger.fit(
-            _samples(train, known), _samples(dev, known), str(out),
-            batch_size=config.batch_size, epochs=config.epochs, embed=config.embed, rnn_hidden=config.hidden,
-            drop=config.dropout, lr=config.lr, patience=config.patience, crf=True, tagging_scheme="BIO",
-            anneal_factor=0.5, anneal_patience=3, devices=-1, logger=logger, seed=config.seed,
-        )
-        predicted = tagger.predict([list(s.tokens) for s in dev], batch_size=config.batch_size)
-    logger.handlers.clear()
-    (out / "train.log").write_text(log.getvalue(), encoding="utf-8")
+    try:
+        with _isolated_rng(), _torch_threads(config.threads), _quiet(log):
+            tagger.fit(
+                _samples(train, known), _samples(dev, known), str(out),
+                batch_size=config.batch_size, epochs=config.epochs, embed=config.embed, rnn_hidden=config.hidden,
+                drop=config.dropout, lr=config.lr, patience=config.patience, crf=True, tagging_scheme="BIO",
+                anneal_factor=0.5, anneal_patience=3, devices=-1, logger=logger, seed=config.seed,
+            )
+            predicted = tagger.predict([list(s.tokens) for s in dev], batch_size=config.batch_size)
+    finally:
+        logger.handlers.clear()
+        (out / "train.log").write_text(log.getvalue(), encoding="utf-8")
+    best = _BEST_EPOCH.search(log.getvalue())
     dev_scores = span_scores([s.tags for s in dev], [{(b, e, lab) for _, lab, b, e in p} for p in predicted])
-
     manifest = {
         "format": 1,
         "model": "gov_extract.statistical.CharNER (HanLP RNNNamedEntityRecognizer, BiLSTM-CRF over characters)",
         "labels": list(labels),
         "tagging_scheme": "BIO",
         "data": {
-            "gold": sorted({d.id or "" for d in gold_docs}),
-            "excluded": sorted(set(exclude)),
-            "silver_documents": len(silver_docs),
-            "silver_sentences": len(silver_sents),
-            "silver_chars": silver_chars,
+            **(data or {}),
             "train_sentences": len(train),
             "train_chars": sum(len(s.tokens) for s in train),
             "dev_sentences": len(dev),
             "vocabulary": len(known),
-            "entities": dict(Counter(t[2:] for s in train for t in s.tags if t.startswith("B-"))),
+            "entities": dict(sorted(Counter(t[2:] for s in train for t in s.tags if t.startswith("B-")).items())),
         },
         "training": {name: getattr(config, name) for name in TrainConfig.__dataclass_fields__},
-        "scores": {"dev": dev_scores},
+        "scores": {"dev": dev_scores, "best_epoch": int(best.group(1)) if best else None},
         "versions": _versions(),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -395,3 +441,59 @@ def evaluate_model(model: Any, docs: Sequence[Document], *, labels: Sequence[str
         gold_tags.append(tags)
         pred_spans.append({(s.start, s.end, s.label) for s in spans if s.label in labels})
     return span_scores(gold_tags, pred_spans)
+
+
+def add_train_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``train-tagger`` subcommand to the ``gov-extract`` subparsers ``sub``."""
+    tr = sub.add_parser(
+        "train-tagger", help="train the optional statistical NER tagger (needs gov_extract[hanlp])",
+        description="Train the HanLP character tagger on the gold corpus (plus silver data: the rules' output "
+        "over other texts) and write a model directory with manifest.json. Offline, seeded, CPU.",
+    )
+    tr.add_argument("out_dir", metavar="OUT_DIR", help="model directory to write")
+    tr.add_argument("--corpus", default="corpus", help="corpus folder holding gold/ and raw/ (default: corpus)")
+    tr.add_argument("--silver", action="append", default=[], metavar="PATH",
+                    help="texts for silver data: .txt file, folder of .txt, or .jsonl (field 'content'); repeatable")
+    tr.add_argument("--min-year", type=int, default=None,
+                    help="only .jsonl records whose 'year' is at least this (e.g. 2000 for simplified-script reports)")
+    tr.add_argument("--exclude", action="append", default=[], metavar="ID", help="leave this gold id out; repeatable")
+    tr.add_argument("--labels", default=",".join(LABELS), help=f"labels to learn (default: {','.join(LABELS)})")
+    defaults = TrainConfig()
+    tr.add_argument("--epochs", type=int, default=defaults.epochs)
+    tr.add_argument("--seed", type=int, default=defaults.seed)
+    tr.add_argument("--max-silver-chars", type=int, default=defaults.max_silver_chars)
+    return tr
+
+
+def run_train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``gov-extract train-tagger``; returns the exit code."""
+    try:
+        require_hanlp()
+    except ImportError as exc:
+        err.write(f"gov-extract: {exc}\n")
+        return 2
+    labels = tuple(x.strip() for x in args.labels.split(",") if x.strip())
+    where = None
+    if args.min_year is not None:
+        min_year = args.min_year
+
+        def where(record: Mapping[str, Any]) -> bool:
+            year = str(record.get("year") or "")
+            return year.isdigit() and int(year) >= min_year
+    try:
+        texts = read_texts(args.silver, where=where)
+        config = dataclasses.replace(TrainConfig(), epochs=args.epochs, seed=args.seed,
+                                     max_silver_chars=args.max_silver_chars)
+        manifest = train_tagger(args.corpus, args.out_dir, silver_texts=texts, exclude=args.exclude,
+                                labels=labels, config=config)
+    except (GovExtractError, OSError, ValueError) as exc:
+        err.write(f"gov-extract: {exc}\n")
+        return 2
+    micro = manifest["scores"]["dev"].get("micro", {})
+    f1 = micro.get("f1")
+    out.write(
+        f"wrote {args.out_dir}: {manifest['data']['train_sentences']} training sentences "
+        f"({len(manifest['data']['gold'])} gold documents, {manifest['data']['silver_sentences']} silver sentences); "
+        f"dev F1 {'—' if f1 is None else f'{f1:.3f}'} at epoch {manifest['scores']['best_epoch']}\n"
+    )
+    return 0

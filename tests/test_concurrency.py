@@ -137,7 +137,7 @@ print(json.dumps({k: gov_extract.extract(v, doc_id=k).to_dict() for k, v in text
 """
 
 
-@pytest.mark.parametrize("seed", ["0", "1", "4242", "random"])
+@pytest.mark.parametrize("seed", ["0", "4242", "random"])
 def test_same_output_across_processes_and_hash_seeds(seed: str) -> None:
     texts = corpus_texts()
     result = run_python(_DUMP, json.dumps(texts, ensure_ascii=False), env={"PYTHONHASHSEED": seed})

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from gov_extract.errors import LexiconError
 from gov_extract.events import EventExtractor, EventLexicon, extract_events
 from gov_extract.model import EVENT_TYPES, ROLES, Document, Entity, Quantity, TimeExpr
+from gov_extract.numbers import parse_integer
 from gov_extract.structure import read
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,7 @@ CORPUS = ROOT / "corpus"
 
 _OPEN = regex.compile(r"\[(ORG|PER|LOC|POL|INI|T|Q|S) ")
 _LABELS = {"ORG": "ORG", "PER": "PERSON", "LOC": "LOC", "POL": "POLICY", "INI": "INITIATIVE"}
-_NUMBER = regex.compile(r"[0-9.]+")
+_NUMBER = regex.compile(r"(?:近|约|超过|超)?(?P<n>[0-9.]+|[零〇一二两三四五六七八九十百千万亿]+)(?:余|多)?")
 _AUTO_TIME = regex.compile(r"\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|\d{1,2}月(?![\d日])|近日|近期|本周|今年以来|同日")
 
 
@@ -68,7 +69,8 @@ def build(markup: str) -> Document:
             times.append(TimeExpr(f"t{len(times) + 1}", start, end, text, None, None, "day"))
         else:
             number = _NUMBER.match(clean)
-            value = Decimal(number.group()) if number else Decimal(1)
+            digits = number["n"] if number else ""
+            value = Decimal(digits) if digits[:1].isdigit() else Decimal(parse_integer(digits) or 1)
             unit = clean[number.end():] if number else clean
             metric = "办件" if tag == "S" else None
             quantities.append(Quantity(f"q{len(quantities) + 1}", start, end, text, value, unit, metric=metric))
@@ -135,6 +137,9 @@ CASES = [
     # the same actor going on gives no second event
     ("6月1日，[ORG 南充市数据局]召开数据安全工作会议。[ORG 南充市数据局]还印发《[POL 数据安全应急预案]》。",
      "meeting 召开 @6月1日 agent:南充市数据局"),
+    # one of the item's actors going on alone is no other actor
+    ("1月12日，[ORG 省卫生健康委]与[ORG 省药监局]联合调整审批流程。[ORG 省药监局]同步简化申报材料。",
+     "reform 调整 @1月12日 agent:省卫生健康委 agent:省药监局"),
     # statistics and undated progress give none
     ("本周，共计受理[S 320件]、办结[S 298件]。", ""),
     ("（五）持续推进“[INI 一件事一次办]”改革，印发《[POL 一件事一次办工作指引]》。", ""),
@@ -240,6 +245,20 @@ CASES = [
     # the subject before its time, without 于
     ("[ORG 嘉兴市市场监管局]4月9日赴[LOC 海宁市]开展食品安全督导。",
      "visit 督导 @4月9日 agent:嘉兴市市场监管局 target:海宁市"),
+    # the content of a lecture named in the next clause is its object
+    ("11月21日，[ORG 绵阳市司法局]副局长[PER 李明]为窗口工作人员授课，深入解读《[POL 四川省行政许可监督条例]》。",
+     "training 授课 @11月21日 agent:李明 object:四川省行政许可监督条例"),
+    ("10月15日，[ORG 泸州市教育局]举办审批业务培训班，[Q 40人]参加，重点讲解《[POL 泸州市民办学校设置标准]》。",
+     "training 培训班 @10月15日 agent:泸州市教育局 object:泸州市民办学校设置标准"),
+    # a platform after 在 is the location; a count of cities is not the event's quantity
+    ("8月3日，[ORG 省民政厅]在“[INI 天府通办]”开通“[INI 婚姻登记专区]”，覆盖[Q 21个]市（州）。",
+     "launch 开通 @8月3日 agent:省民政厅 location:天府通办 object:婚姻登记专区"),
+    ("次日，“[INI 浙里健康]”预约功能在全省[Q 11个]市正式开通。".replace("次日", "[T 次日]"),
+     "launch 开通 @次日 object:浙里健康"),
+    # 走访…家 counts the visited; 开展…政策辅导 for enterprises is a service
+    ("6月5日，[ORG 眉山市税务局]联合[ORG 眉山市工商联]走访[LOC 彭山区][Q 二十余家]企业，开展“[INI 春风送税]”政策辅导。",
+     "visit 走访 @6月5日 agent:眉山市税务局 participant:眉山市工商联 target:彭山区 quantity:二十余家\n"
+     "service 开展 @6月5日 agent:眉山市税务局 participant:眉山市工商联 object:春风送税"),
     # review: 核验 of documents, agent only
     ("6月6日，[ORG 省自然资源厅]对[Q 35个]建设项目用地材料进行核验。",
      "review 核验 @6月6日 agent:省自然资源厅 quantity:35个"),

@@ -282,8 +282,10 @@ FORBIDDEN = ("pickle.load", "pickle.Unpickler", "marshal.load", "marshal.loads",
              "yaml.full_load", "shelve.open", "dill.load", "dill.loads", "joblib.load", "eval", "exec",
              "import marshal", "import shelve", "import dill", "import joblib", "import yaml.load",
              "import pickle.load", "import marshal.load")
-# pickle.loads is allowed only for the library's own worker processes (parallel.py).
-IPC_ONLY = {"pickle.loads": {"parallel.py"}, "import pickle": {"parallel.py"}}
+# pickle.loads is allowed only for bytes the library's own worker processes
+# send each other (multiprocessing in parallel.py, Dask tasks in distributed.py).
+_IPC_MODULES = {"parallel.py", "distributed.py"}
+IPC_ONLY = {"pickle.loads": _IPC_MODULES, "import pickle": _IPC_MODULES}
 
 
 @pytest.mark.parametrize("module", sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")))
