@@ -394,11 +394,16 @@ class _Run:
                 if self.breaks_before(m.start()):
                     out.append(_Anchor(m.start(), m.end()))
         for m in _PAREN_PLACE.finditer(self.text):  # 中国（绵阳）+ 知识产权保护中心
-            if self.div_end_at.get(m.start("place")) == m.end("place") and self.breaks_before(m.start()):
+            if self.div_end_at.get(m.start("place")) == m.end("place"):  # specific enough after any word
                 out.append(_Anchor(m.start(), m.end()))
         for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处
             out.append(_Anchor(s, e, township=True))
         return out
+
+    def division_at(self, start: int) -> Division:
+        """The longest division named at ``start`` (a key of ``div_end_at``)."""
+        end = self.div_end_at[start]
+        return self.lex.divisions[fold(self.text[start:end])]
 
     def townships(self) -> list[tuple[int, int, str]]:
         """Units below the county (``loc_suffixes.tsv`` anchor ``township``): (start, end, norm).
@@ -412,8 +417,12 @@ class _Run:
         if self._townships is not None:
             return self._townships
         text, g = self.text, self.g
-        starts: list[tuple[int, Division | None]] = [(e, self.lex.divisions[sf]) for _, e, sf in self.div_hits]
-        starts += [(m.end(), None) for m in g.loc_cue.finditer(text)]
+        starts: list[tuple[int, Division | None]] = [(m.end(), None) for m in g.loc_cue.finditer(text)]
+        covered = -1
+        for s in sorted(self.div_end_at):  # the longest division at each place: 顺庆区, not 顺庆 + 区
+            if s >= covered:
+                covered = self.div_end_at[s]
+                starts.append((covered, self.division_at(s)))
         out: list[tuple[int, int, str]] = []
         seen: set[int] = set()
         for pos, div in sorted(starts, key=lambda p: (p[0], p[1] is None)):
@@ -548,6 +557,20 @@ class _Run:
                 best = m.end()
         return best
 
+    def counterpart(self, surface: str, entry: OrgEntry, local: str) -> str | None:
+        """The body of the division named ``local`` that a provincial surface names after a bare prefix.
+
+        ``医保局`` -> ``宜宾市医疗保障局``; ``贸促会`` -> ``中国国际贸易促进委员会宜宾市委员会``.
+        """
+        if surface in self.lex.dept_names:
+            return self.official(local, surface)[0]
+        province = entry.province
+        if province is None or province not in entry.norm:
+            return None
+        if entry.norm.startswith(province):
+            return local + entry.norm[len(province):]
+        return entry.norm.replace(province, local, 1)
+
     def is_publisher_anchor(self, a: _Anchor) -> bool:
         """True when ``a`` names the publisher's division: its bare prefix (``市``) or the division itself."""
         pub = self.publisher
@@ -640,14 +663,17 @@ class _Run:
             before = text[max(0, run[0].start() - 6):run[0].start()]
             after = text[run[-1].end():run[-1].end() + 12]
             for m in run:
-                name = m.group(1).strip()
-                if not name:
+                written = m.group(1).strip()
+                name = written.replace("\n", "")  # “24小时自助服务区\n”: a line break kept by the PDF
+                if not name or len(name) > _MAX_QUOTE:
                     continue
-                start = text.index(name, m.start(1))
-                end = start + len(name)
+                start = text.index(written, m.start(1))
+                end = start + len(written)
                 t = g.trailing.match(name)
                 if t:  # “重大项目服务专区运行” -> 重大项目服务专区
-                    end = start + len(t.group("core"))
+                    size = len(t.group("core"))
+                    brk = written.find("\n")
+                    end = start + size + (1 if 0 <= brk < size else 0)
                     name = t.group("core")
                 scored.append((start, end, name, self.score_quote(name, before, after)))
         positive = {name for _, _, name, score in scored if score > 0}
@@ -738,10 +764,9 @@ class _Run:
                 prefix = text[s - 1]
                 if self.breaks_before(s - 1) or (prefix == "省" and (s < 2 or text[s - 2] not in self.g.blockers)):
                     start = s - 1
-                    if prefix != "省":
+                    if prefix != "省":  # 市医保局, 县税务局: the local body
                         local = self.prefix_name(prefix, start)
-                        rest = entry.norm[len(entry.province):] if entry.province and entry.norm.startswith(entry.province) else None
-                        norm = local + rest if local and rest else _squeeze(text[start:e])
+                        norm = (self.counterpart(surface, entry, local) if local else None) or _squeeze(text[start:e])
             end, unit, chained = self.extend(e)
             if chained:
                 norm += chained

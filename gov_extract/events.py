@@ -8,22 +8,29 @@ trigger spans back to raw offsets.
 
 Which events (CONVENTIONS.md "Events"):
 
-- A news item is dated when its first sentence starts with a time mention
-  after the marker (``11月5日，``, ``近日，``, ``1月，``) or its subject is
-  followed by one (``生态环境厅于11月13日印发…``).
+- A news item is dated when its first sentence (after a short headline, if
+  any) starts with a time mention (``11月5日，``, ``近日，``, ``1月，``) or its
+  subject is followed by one (``生态环境厅于11月13日印发…``). Years, quarters
+  and progress framing (``今年以来``, ``目前``) do not date an item.
 - That sentence gives one event for the first typed predicate after the
   subject, and one more for each later predicate of another type that has its
-  own POLICY/INITIATIVE object (``印发通知，正式启用…系统`` -> issue + launch).
+  own POLICY/INITIATIVE object (``印发通知，正式启用…系统`` -> issue + launch)
+  or its own new subject (``…，B局同步开展…``).
 - A later sentence of the item gives events only when another actor is its
   subject (``…。B局窗口…。``), under the item's time, or when it starts with a
   day-precise time of its own (``同日，``).
-- Statistics (a clause with a statistic quantity, or ``累计``/``共计``) give none.
+- None for statistics (a statistic quantity, ``累计``/``共计``) or plans (``将召开``).
 
 Predicates come from ``data/event_triggers.tsv``: verbs name their type;
 frames (``召开``) take the type of the activity noun after them; light verbs
-(``开展``, ``举办``) hand the trigger to the verb after them (``开展…培训`` ->
-``培训``) or take an activity noun's type (``开展…活动`` -> service). Argument
-cues (``会同``, ``赴``, ``在``, ``承办``) come from ``data/event_roles.tsv``.
+(``开展``, ``举办``) hand the trigger to the last verb of their object phrase
+(``开展…培训`` -> ``培训``) or take its activity noun's type (``开展…活动`` ->
+service). Arguments come from the event's own sentence: the subject's
+ORGs/PERSONs are agents; cue words from ``data/event_roles.tsv`` mark
+participants (``会同X``, ``Y承办``), targets (``赴X``) and locations (``在X``);
+titles and initiatives in the predicate's clause (or named as its content:
+``…授课，深入解读《X》``) are objects; a count of the object or of occurrences
+(units in ``data/event_quantity_units.tsv``) is the quantity.
 """
 
 from __future__ import annotations

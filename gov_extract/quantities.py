@@ -12,10 +12,10 @@ or a quoted ``“…”`` span; ordinals (``第11期``); a Chinese numeral start
 ordinary word (``一次性``, ``data/unit_exclusions.txt``).
 
 Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
-``scope`` and ``period``: inside a passage that reports volumes (a section
-whose heading has a keyword of ``data/unit_statistics.tsv``, or a sentence led
-by ``本周``/``今年以来``...), a quantity that ends its clause and whose metric
-has a counting verb.
+``scope`` and ``period``: a quantity that ends its clause, inside a section
+whose heading has a keyword of ``data/unit_statistics.tsv`` (``办件情况``), or
+inside the first sentence of a paragraph led by ``本周``/``今年以来``... when
+its metric has a counting verb. Rates (``%``) are not volumes.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ _SEGMENT_BOUNDARY = "；。;！？!?\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _JOINERS = ("以及", "、", "及", "和", "与")
 _ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
+_TITLE = regex.compile(r"[^。；：，,;:\n]*")  # a heading's title: up to its first punctuation
 _FOR_PROVIDE = regex.compile(r"^为\p{Han}{1,20}?提供")
 
 
@@ -197,8 +198,8 @@ class QuantityGrammar:
             rf"(?=[0-9{_CN_NUMERAL_CHARS}{first}])"
             rf"(?<![0-9A-Za-z.\-/_#第{_CN_NUMERAL_CHARS}])(?P<pre>{pre})?"
             rf"(?:百分之(?P<pn1>{num})(?:(?P<psep>{_SEP})(?:百分之)?(?P<pn2>{num}))?"
-            rf"|(?P<n1>{num})(?P<m1>{MULTIPLIER})?(?P<pct1>%)?"
-            rf"(?:(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
+            rf"|(?P<n1>{num})(?P<m1>{MULTIPLIER})?"
+            rf"(?:(?P<pct1>%)?(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
             rf"(?P<apx>余|多)?(?P<m3>{MULTIPLIER})?(?P<unit>{unit_re}))"
             rf"(?P<post>{'|'.join(_APPROX_AFTER)})?"
         )
@@ -361,35 +362,49 @@ class _Statistics:
         self._paragraph = _Boundaries(self.text, "\n")
         view = doc.view
         self.times = [(view.clean_offset(t.start), view.clean_offset(t.end), t) for t in doc.times]
+        self._time_ends = {a: b for a, b, _ in self.times}
         self.orgs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "ORG"}
-        self.regions = _merge(self._regions(doc))
         self._verb = regex.compile("|".join(map(regex.escape, vocab.verb)) or "(?!)")
         heads = "|".join(map(regex.escape, vocab.scope_head)) or "(?!)"
-        self._scope_head = regex.compile(rf"[^，；。、\n]{{1,24}}?(?:{heads})")
+        # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
+        self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})")
+        self._sections = self._stat_sections(doc)
+        self._leads = _merge(self._lead_sentences())
 
     def _clause_start(self, pos: int) -> bool:
         """Whether ``pos`` opens a clause (after punctuation or an item marker)."""
         return _ITEM_MARKER.fullmatch(self.text, self._hard.after_last(pos), pos) is not None
 
-    def _regions(self, doc: Document) -> Iterable[tuple[int, int]]:
-        """Clean spans of the passages that report volumes."""
+    def _stat_sections(self, doc: Document) -> list[tuple[int, int, int, bool]]:
+        """``(start, end, level, reports volumes)`` of the headings and ``（一）`` items."""
         view, text = doc.view, self.text
+        out = []
         for sec in doc.sections:
-            if sec.kind not in ("heading", "item"):
+            if sec.kind not in ("heading", "item") or sec.level > 2:
                 continue
             a = view.clean_offset(sec.start)
-            title_end = text.find("\n", a)
-            title = text[a:title_end if title_end >= 0 else len(text)]
-            if any(word in title for word in self.vocab.heading):
-                yield a, view.clean_offset(sec.end)
-        for a, b, t in self.times:
-            if text[a:b] in self.vocab.lead and self._clause_start(a):
+            title = _TITLE.match(text, a).group()
+            out.append((a, view.clean_offset(sec.end), sec.level, any(w in title for w in self.vocab.heading)))
+        return out
+
+    def _lead_sentences(self) -> Iterable[tuple[int, int]]:
+        """Sentences that open a paragraph with a lead word (本周，共计咨询…)."""
+        text = self.text
+        for a, b, _ in self.times:
+            if text[a:b] in self.vocab.lead and _ITEM_MARKER.fullmatch(text, self._paragraph.after_last(a), a):
                 yield a, self._sentence.next(b, len(text))
 
-    def _in_region(self, a: int, b: int) -> bool:
-        starts, ends = self.regions
+    def _passage(self, a: int, b: int) -> str | None:
+        """``"section"`` inside a volume-reporting section, ``"lead"`` inside a lead sentence, else ``None``."""
+        innermost = None
+        for start, end, level, stat in self._sections:
+            if start <= a and b <= end and (innermost is None or level >= innermost[0]):
+                innermost = (level, stat)
+        if innermost is not None and innermost[1]:
+            return "section"
+        starts, ends = self._leads
         i = bisect_right(starts, a) - 1
-        return i >= 0 and ends[i] >= b
+        return "lead" if i >= 0 and ends[i] >= b else None
 
     def _period(self, pos: int) -> Period | None:
         """The interval of the last clause-leading time before ``pos`` in its paragraph."""
@@ -416,14 +431,14 @@ class _Statistics:
     def _scope(self, a: int, end: int) -> tuple[str | None, int]:
         """The leading subject of the clause ``text[a:end]`` and where the rest starts."""
         text = self.text
-        org_end = self.orgs.get(a)
-        if org_end is not None and org_end < end:
-            return "".join(text[a:org_end].split()), org_end
-        m = self._scope_head.match(text, a, end)
-        if m and m.end() < end:
-            scope = m.group()
-            if scope not in self.vocab.scope_head and not self._verb.search(scope):
-                return "".join(scope.split()), m.end()  # 综合窗口, 省本级; not a bare 窗口
+        # the longer of an ORG opening the clause and a phrase ending in a scope head
+        # (综合窗口, 省本级, 市政务服务中心各进驻部门窗口; not a bare 窗口)
+        verb = self._verb.search(text, a, end)
+        m = self._scope_head.match(text, a, verb.start() if verb else end)
+        head_end = m.end() if m and m.group() not in self.vocab.scope_head else a
+        scope_end = max(head_end, self.orgs.get(a, a))
+        if a < scope_end < end:
+            return "".join(text[a:scope_end].split()), scope_end
         for word in self.vocab.scope_word:
             if text.startswith(word, a) and a + len(word) < end:
                 return word, a + len(word)
@@ -441,7 +456,8 @@ class _Statistics:
             after = q.end
             ends_clause = after >= len(text) or text[after] in _CLAUSE_END or text.startswith(_JOINERS, after)
             # volumes only: rates (满意率 99%) are not statistics
-            if ends_clause and q.kind != "percent" and self._in_region(q.start, q.end):
+            passage = self._passage(q.start, q.end) if ends_clause and q.kind != "percent" else None
+            if passage is not None:
                 seg = self._segment.after_last(q.start)
                 if seg != segment:
                     segment, scope = seg, None
@@ -452,10 +468,12 @@ class _Statistics:
                         if text.startswith(joiner, prev_end):
                             left, soft = prev_end + len(joiner), True
                             break
-                # leading time words, fillers and item markers are not metric
-                for a, b, _ in self.times:
-                    if a == left and b <= q.start:
-                        left = b + (1 if text[b:b + 1] in "，," else 0)
+                # an item marker, a leading time word and fillers are not metric
+                if left == self._paragraph.after_last(left + 1):
+                    left = _ITEM_MARKER.match(text, left, q.start).end()
+                time_end = self._time_ends.get(left)
+                if time_end is not None and time_end <= q.start:
+                    left = time_end + (1 if text[time_end:time_end + 1] in "，," else 0)
                 for word in self.vocab.filler:
                     if text.startswith(word, left):
                         left += len(word)
@@ -465,7 +483,8 @@ class _Statistics:
                         scope = own
                 metric = _FOR_PROVIDE.sub("", "".join(text[left:q.start].split()))
                 metric = self._strip(metric)
-                if metric and (self._verb.search(metric) or metric.endswith("量")):
+                # a lead sentence in a news item needs a counting verb (本周，共计咨询…)
+                if metric and (passage == "section" or self._verb.search(metric) or metric.endswith("量")):
                     stat = _Stat(metric, scope, self._period(q.start))
             out.append(stat)
             prev_end = q.end

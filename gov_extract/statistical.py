@@ -389,16 +389,16 @@ def merge_entities(doc: Document, spans: Iterable[Span], policy: EnsemblePolicy)
     start order against the rule mentions and against each other.
     """
     view, text = doc.view, doc.view.text
-    blocked = sorted(
-        (view.clean_offset(m.start), view.clean_offset(m.end))
-        for m in (*doc.entities, *doc.times, *doc.quantities)
-    )
+    taken = bytearray(len(text) + 1)  # 1 where a mention already is
+    for m in (*doc.entities, *doc.times, *doc.quantities):
+        a, b = view.clean_offset(m.start), view.clean_offset(m.end)
+        taken[a:b] = b"\x01" * (b - a)
     added: list[Entity] = []
     home = policy.lexicon.home(doc.meta.publisher)  # type: ignore[union-attr]
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if not policy.accepts(text, span, blocked):
+        if taken.find(1, span.start, span.end) >= 0 or not policy.accepts(text, span):
             continue
-        blocked.append((span.start, span.end))
+        taken[span.start:span.end] = b"\x01" * (span.end - span.start)
         rs, re_ = view.raw_span(span.start, span.end)
         name = "".join(text[span.start:span.end].split())
         extra: dict[str, Any] = {}

@@ -196,13 +196,20 @@ def _keep_silver(sentence: Sentence, key: str, empty_share: float) -> bool:
 
 
 def _dev_split(sentences: Sequence[Sentence], share: float, seed: int) -> tuple[list[Sentence], list[Sentence]]:
-    """Sentences with an entity go to dev by a seeded hash (gold at ``share``, silver at a third of it)."""
+    """Sentences with an entity go to dev by a seeded hash (gold at ``share``, silver at a third of it).
+
+    A dev sentence with a tag no training sentence has goes back to training
+    (the model cannot score a tag it never saw).
+    """
     train, dev = [], []
     for i, s in enumerate(sentences):
         key = hashlib.sha256(f"{seed}:{s.source}:{i}".encode()).digest()
         rate = share if s.gold else share / 3
         pick = rate > 0 and any(t != "O" for t in s.tags) and key[0] < rate * 256
         (dev if pick else train).append(s)
+    seen = {t for s in train for t in s.tags}
+    train += [s for s in dev if not seen.issuperset(s.tags)]
+    dev = [s for s in dev if seen.issuperset(s.tags)]
     if not dev:  # tiny data: score on the training sentences rather than on nothing
         dev = [s for s in train if any(t != "O" for t in s.tags)] or list(train)
     return train, dev
@@ -349,18 +356,24 @@ def train_tagger(
 
 @contextlib.contextmanager
 def _quiet(log: io.StringIO) -> Any:
-    """Send HanLP's prints, progress lines and warnings to ``log``."""
-    from hanlp.utils import log_util
+    """Send HanLP's prints, progress lines and warnings to ``log``.
 
-    printer = log_util._printer  # HanLP's progress printer holds sys.stderr from import time
-    before = printer.out
+    HanLP's progress printers hold the ``sys.stdout``/``sys.stderr`` of import
+    time, so they are pointed at ``log`` too, and restored afterwards.
+    """
+    from hanlp.utils import log_util, time_util
+
+    printer = log_util._printer
+    timer_init = time_util.CountdownTimer.__init__
+    before = printer.out, timer_init.__defaults__
     printer.out = log
+    timer_init.__defaults__ = (log,)
     try:
         with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        printer.out = before
+        printer.out, timer_init.__defaults__ = before
 
 
 def fit_sentences(

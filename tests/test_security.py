@@ -114,7 +114,8 @@ def _run_hostile(families: list[str]) -> dict[str, dict[str, Any]]:
                     if "family" in record:
                         results[record["family"]] = record
                         pending.remove(record["family"])
-                    deadline = RUN_SECONDS * 1.5  # the 1x and the 4x run of the next family
+                    if pending:  # wall time for the 1x and 4x runs of the next family, on a busy machine
+                        deadline = 2 * RUN_SECONDS * max(1.0, HOSTILE_SIZES[pending[0]] / 125_000)
             finally:
                 proc.kill()
                 proc.wait()

@@ -377,6 +377,21 @@ def test_training_is_silent(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -
 
 
 @needs_hanlp
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    import torch
+
+    from gov_extract.training import fit_sentences
+
+    config = TrainConfig(epochs=2, embed=8, hidden=8, max_len=60, seed=7)
+    weights = []
+    for name in ("a", "b"):
+        fit_sentences(tiny_sentences()[:6], tmp_path / name, config=config)
+        weights.append(torch.load(tmp_path / name / "model.pt", weights_only=True))
+    assert weights[0].keys() == weights[1].keys()
+    assert all(torch.equal(weights[0][k], weights[1][k]) for k in weights[0])
+
+
+@needs_hanlp
 def test_model_loads_and_predicts_in_a_fresh_process_offline(tiny_model) -> None:  # noqa: ANN001
     out, _, sentences = tiny_model
     text = "".join(sentences[0].tokens)

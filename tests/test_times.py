@@ -130,8 +130,8 @@ TIME_CASES = _unique([
     row("三年行动计划", DEC12, NOV),
     row("27日", DEC12, NOV),  # no month to attach it to
     row("1.5月4日，", MAY18, None, ("5月4日", "2023-05-04", "2023-05-04", "day", False)),
-    # known gaps
     row("十一月五日至六日", DEC12, None, ("十一月五日至六日", "2025-11-05", "2025-11-06", "day", False)),
+    # known gaps
     row("二十七日", DEC12, None, ("二十七日", "2025-11-27", "2025-11-27", "day", False),
         reason="a bare Chinese-numeral day is too ambiguous without a month in the same expression"),
     row("5月第二周", MAY18, None, ("5月第二周", "2023-05-08", "2023-05-14", "week", False),
@@ -183,6 +183,11 @@ def test_tagger_on_a_bulletin() -> None:
     ]
     for t in doc.times:
         assert doc.raw[t.start:t.end] == t.text
+
+
+def test_western_dates_keep_their_raw_span() -> None:
+    doc = TimeTagger()(read("会议于 12 Dec 2025 在成都召开，March 3, 2024 发布。"))
+    assert [(t.text, t.start_date) for t in doc.times] == [("12 Dec 2025", D("2025-12-12")), ("March 3, 2024", D("2024-03-03"))]
 
 
 def test_reference_date_overrides_published() -> None:
