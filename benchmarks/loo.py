@@ -37,11 +37,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # benchmark the working tree, installed or not
     sys.path.insert(1, str(ROOT))
 
-from gov_extract.corpus import iter_corpus  # noqa: E402
-from gov_extract.model import Document, Entity  # noqa: E402
-from gov_extract.scoring import PRF, CorpusScores, score_document  # noqa: E402
-from gov_extract.statistical import LABELS, EnsemblePolicy, Span, load_model, merge_entities, predict_spans  # noqa: E402
-from gov_extract.training import TrainConfig, annotate_silver, read_texts, train_tagger  # noqa: E402
+from gov_extract.corpus import iter_corpus
+from gov_extract.model import Document, Entity
+from gov_extract.scoring import PRF, CorpusScores, score_document
+from gov_extract.statistical import (
+    LABELS,
+    EnsemblePolicy,
+    Span,
+    load_model,
+    merge_entities,
+    predict_spans,
+)
+from gov_extract.training import TrainConfig, annotate_silver, read_texts, train_tagger
 
 SYSTEMS = ("rules", "hanlp", "rules+hanlp")
 DASH = "—"

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .corpus import write_record
 from .errors import GovExtractError
 from .files import decode, read_text
 from .interchange import FORMATS as INTERCHANGE_FORMATS
@@ -42,19 +41,6 @@ def _iter_inputs(paths: Sequence[str]) -> Iterator[str]:
                     yield str(sub)
         else:
             yield str(path)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a kill never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _doc_id(source: str) -> str:
@@ -105,7 +91,7 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.format in INTERCHANGE_FORMATS:
             write_interchange(record, doc.raw, args.format, outdir)
         elif target is not None:
-            _write_atomic(target, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+            write_record(record, target)
         elif args.format == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif len(sources) == 1:

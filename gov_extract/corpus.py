@@ -22,8 +22,6 @@ import json
 import math
 import os
 import re
-import secrets
-import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from gov_extract.errors import CorpusError
+from gov_extract.files import write_text_atomic
 
 __all__ = [
     "TOP_KEYS",
@@ -148,23 +147,7 @@ def write_record(record: Mapping[str, Any], path: str | os.PathLike[str]) -> Non
     The text goes to a temporary file in the target folder, which then replaces
     ``path`` in one step, so a reader never sees a half-written file.
     """
-    path = Path(path)
-    text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    # 0o666 through the umask, as for any new file; an existing file keeps its mode
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
 
 
 @dataclass(frozen=True, slots=True)

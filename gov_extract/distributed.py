@@ -23,7 +23,8 @@ import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -179,13 +180,38 @@ def _write_lines(records: Iterable[dict[str, Any]], fh: Any) -> None:
         fh.write("\n")
 
 
-def to_jsonl(bag: dask.bag.Bag, path: str | os.PathLike[str]) -> list[str]:
+def _partitions_in_order(bag: dask.bag.Bag, window: int) -> Iterator[list[dict[str, Any]]]:
+    """The partitions of ``bag``, in order, at most ``window`` computed or held at once."""
+    import dask
+
+    parts = bag.to_delayed()
+    try:
+        from distributed import default_client
+
+        client = default_client()
+    except (ImportError, ValueError):  # no distributed, or no client: the local scheduler
+        client = None
+    if client is None:
+        for i in range(0, len(parts), window):
+            yield from dask.compute(*parts[i:i + window])
+        return
+    pending: deque[Any] = deque()
+    for part in parts:
+        pending.append(client.compute(part))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def to_jsonl(bag: dask.bag.Bag, path: str | os.PathLike[str], *, window: int = 8) -> list[str]:
     """Write the records of ``bag`` as JSON lines; returns the files written.
 
-    A plain ``path`` gives one file, written on the client one partition at a
-    time (in order, bounded memory, atomically replaced at the end). A path
-    containing ``*`` gives one file per partition, written by the workers in
-    parallel (``*`` becomes the partition number).
+    A plain ``path`` gives one file, written on the client in input order
+    while the workers compute ahead, at most ``window`` partitions in flight
+    (bounded memory); it is atomically replaced at the end. A path containing
+    ``*`` gives one file per partition, written by the workers themselves
+    (``*`` becomes the partition number).
     """
     text = os.fspath(path)
     if "*" in text:
@@ -195,8 +221,8 @@ def to_jsonl(bag: dask.bag.Bag, path: str | os.PathLike[str]) -> list[str]:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for part in bag.to_delayed():
-                _write_lines(part.compute(), fh)
+            for records in _partitions_in_order(bag, max(1, window)):
+                _write_lines(records, fh)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -9,14 +9,21 @@ a multi-pattern (Aho-Corasick) match:
 - INITIATIVE: quoted ``“…”`` names scored by lexicon, suffix, shape and
   context cues (``initiative_cues.tsv``); unquoted platform names from the
   lexicon and by pattern (``四川省…服务平台``, ``…一件事``).
-- ORG: lexicon surfaces (longest match), names anchored on a division or a
-  bare ``省``/``市`` prefix and ending in a suffix of ``org_suffixes.tsv``,
+- ORG: lexicon surfaces (longest match), names anchored on a division, a
+  bracketed place (``中国（绵阳）…中心``), a township or a bare
+  ``省``/``市``/``县`` prefix and ending in a suffix of ``org_suffixes.tsv`` or
+  in a short department name of ``dept_names.tsv`` (``市工商联``),
   enterprises and associations found back from their suffix to a boundary
   word, attached sub-units (``水利厅行政审批处``), short names listed before
-  ``等(N个)部门/单位``.
-- LOC: divisions with or without suffix, named places, zones and venues.
+  ``等(N个)部门/单位``. Norms: a bare prefix means the home division (a bare
+  ``县``/``区`` in a city bulletin: the county named last in the sentence), a
+  district keeps its city (``宜宾市南溪区…``), short department names expand
+  (``市人社局`` -> ``宜宾市人力资源和社会保障局``), and the publisher's short
+  forms (``市中心``, ``市政务服务中心``) mean the publisher.
+- LOC: divisions with or without suffix, named places, zones, venues and
+  townships (``罗龙街道``, ``江油市太白镇``).
 - PERSON: a name after office titles (``副厅长何绍明``), linked to the ORG
-  right before the titles.
+  right before the titles; 2 or 3 characters by the word that follows.
 
 Overlapping candidates are resolved by tier (POLICY > quoted INITIATIVE >
 ORG and unquoted INITIATIVE > LOC), then length, then lexicon before pattern.
@@ -68,6 +75,7 @@ _CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
 _PAREN_PLACE = regex.compile(r"(?:中华人民共和国|中国)[（(](?P<place>\p{Han}{2,12})[）)]")
 # Where a sentence (and the reach of a bare 县/区 back to a named county) ends.
 _LAST_BREAK = regex.compile(r"(?r)[。！？；!?;\n]")
+_MAX_SENTENCE = 200  # how far back a bare 县/区 or a township looks for its county
 _PLATFORM_PREFIX = regex.compile(r"全省|全市|全州|全县|全区|全国")
 _NUMERIC_ABBREV = regex.compile(
     r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$|^[二三四五六七八九十两双百千万]\p{Han}{1,5}$"
@@ -396,8 +404,9 @@ class _Run:
         for m in _PAREN_PLACE.finditer(self.text):  # 中国（绵阳）+ 知识产权保护中心
             if self.div_end_at.get(m.start("place")) == m.end("place"):  # specific enough after any word
                 out.append(_Anchor(m.start(), m.end()))
-        for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处
-            out.append(_Anchor(s, e, township=True))
+        chains = {a.end: a.start for a in out if a.division is not None}
+        for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处, 龙泉驿区洛带镇 + 人民政府
+            out.append(_Anchor(chains.get(s, s), e, township=True))
         return out
 
     def division_at(self, start: int) -> Division:
@@ -493,8 +502,9 @@ class _Run:
 
     def county_before(self, pos: int, suffix: str | None = None) -> Division | None:
         """The county-level division named last before ``pos`` in its sentence (ending in ``suffix``)."""
-        brk = _LAST_BREAK.search(self.text, 0, pos)
-        floor = brk.end() if brk else 0
+        floor = max(0, pos - _MAX_SENTENCE)
+        brk = _LAST_BREAK.search(self.text, floor, pos)
+        floor = brk.end() if brk else floor
         hits = self.county_hits
         i = bisect_right(self.county_ends, pos)
         while i > 0 and hits[i - 1][0] > floor:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
+import stat
 from pathlib import Path
 
 from .errors import DecodeError
 
-__all__ = ["read_text", "decode"]
+__all__ = ["read_text", "decode", "write_text_atomic"]
 
 # Share of characters a real Chinese text has in these classes; GB18030 decodes
 # many byte strings that are not text, so a decode that yields less is refused.
@@ -47,3 +49,28 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """The text of a bulletin file, decoded (line ends kept as stored)."""
     p = Path(path)
     return decode(p.read_bytes(), source=str(p))
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` exactly (no newline translation), atomically.
+
+    The text goes to a temporary file in the target folder, which then replaces
+    ``path`` in one step, so a reader or a kill never leaves half a file. A new
+    file gets the usual mode through the umask; an existing file keeps its mode.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -37,7 +37,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,8 +45,9 @@ from typing import Any
 
 import regex
 
-from .corpus import ARG_ROLES, ENTITY_FIELDS, EVENT_TYPES, LABELS, ORG_KINDS, check_record
+from .corpus import ARG_ROLES, ENTITY_FIELDS, EVENT_TYPES, GRAINS, LABELS, ORG_KINDS, check_record
 from .errors import CorpusError
+from .files import write_text_atomic
 from .model import Document
 from .tables import (
     ENTITY_COLUMNS,
@@ -88,7 +88,6 @@ _SPAN_KEYS = ("id", "label", "start", "end", "text")
 _TIME_KEYS = ("start_date", "end_date", "grain", "approx")
 _QUANTITY_KEYS = ("value", "unit", "approx", "metric", "scope", "period")
 _ALL_ENTITY_EXTRAS = {f for fields in ENTITY_FIELDS.values() for f in fields} - set(_SPAN_KEYS)
-_GRAINS = ("day", "week", "month", "quarter", "year", "vague")
 # Characters str.splitlines() breaks on: they may not appear raw in a BRAT line.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_PIECE = regex.compile(f"[^{_LINE_BREAKS}]+")
@@ -220,6 +219,9 @@ def _build_record(
             keys = _TIME_KEYS if layer == "times" else _QUANTITY_KEYS
             item = {"id": ids[r.key], "start": r.start, "end": r.end, "text": text}
             item.update({k: extra.get(k, False if k == "approx" else None) for k in keys})
+            if "value_max" in extra:  # a range: the upper bound follows the value (model order)
+                item = {**{k: item[k] for k in ("id", "start", "end", "text", "value")},
+                        "value_max": extra["value_max"], **item}
         item.update({k: v for k, v in extra.items() if k not in item})
         out[layer].append(item)
     for layer, items in out.items():
@@ -515,7 +517,7 @@ def brat_config() -> str:
              "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>", "", "[events]"]
     lines += [f"{t}\t{roles}, {TIME_LINK}?:{TIME_LABEL}" for t in EVENT_TYPES]
     lines += ["", "[attributes]", f"kind\tArg:ORG, Value:{'|'.join(ORG_KINDS)}",
-              f"grain\tArg:{TIME_LABEL}, Value:{'|'.join(_GRAINS)}", f"approx\tArg:{TIME_LABEL}|{QUANTITY_LABEL}"]
+              f"grain\tArg:{TIME_LABEL}, Value:{'|'.join(GRAINS)}", f"approx\tArg:{TIME_LABEL}|{QUANTITY_LABEL}"]
     return "\n".join(lines) + "\n"
 
 
@@ -564,7 +566,7 @@ def to_brat(doc_or_record: Document | Mapping[str, Any], raw: str | None = None)
         notes.append((f"T{n}", payload))
         if payload.get("kind") in ORG_KINDS:
             attributes.append(f"kind T{n} {payload['kind']}")
-        if payload.get("grain") in _GRAINS:
+        if payload.get("grain") in GRAINS:
             attributes.append(f"grain T{n} {payload['grain']}")
         if payload.get("approx") is True:
             attributes.append(f"approx T{n}")
@@ -682,19 +684,6 @@ def from_brat(
 # --- files -----------------------------------------------------------------
 
 
-def _write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` exactly (no newline translation) so that a kill never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _stem(record: Mapping[str, Any]) -> str:
     return regex.sub(r'[\\/:*?"<>|\s]+', "_", str(record.get("id") or "document"))
 
@@ -744,7 +733,7 @@ def write(
     else:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     for path, content, encoding in written:
-        _write_atomic(path, content, encoding)
+        write_text_atomic(path, content, encoding=encoding)
     return [path for path, _, _ in written]
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from .corpus import ARG_ROLES, EVENT_TYPES, GRAINS, LABELS
 from .errors import CorpusError
 from .text import CleanText
 
@@ -31,12 +32,12 @@ __all__ = [
     "ENTITY_LABELS",
     "EVENT_TYPES",
     "ROLES",
+    "GRAINS",
 ]
 
-ENTITY_LABELS = ("ORG", "PERSON", "LOC", "POLICY", "INITIATIVE")
-EVENT_TYPES = ("issue", "meeting", "visit", "training", "service", "launch", "reform", "review", "approve")
-ROLES = ("agent", "object", "target", "location", "participant", "quantity")
-GRAINS = ("day", "week", "month", "quarter", "year", "vague")
+# The schema's vocabularies live with the validator (corpus.py), in one place.
+ENTITY_LABELS = LABELS
+ROLES = tuple(ARG_ROLES)
 
 
 def _iso(d: date | None) -> str | None:
@@ -229,14 +230,12 @@ class Quantity:
     value_max: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id, "start": self.start, "end": self.end, "text": self.text,
-            "value": _number(self.value), "unit": self.unit, "approx": self.approx,
-            "metric": self.metric, "scope": self.scope,
-            "period": self.period.to_dict() if self.period else None,
-        }
+        out: dict[str, Any] = {"id": self.id, "start": self.start, "end": self.end, "text": self.text,
+                               "value": _number(self.value)}
         if self.value_max is not None:
             out["value_max"] = _number(self.value_max)
+        out.update(unit=self.unit, approx=self.approx, metric=self.metric, scope=self.scope,
+                   period=self.period.to_dict() if self.period else None)
         return out
 
     @classmethod

@@ -11,16 +11,20 @@ it:
    quantities): the rules win every conflict;
 3. its length is within the label's limits (``min_chars``/``max_chars``) and it
    holds no sentence or clause punctuation, unbalanced brackets or quotes;
-4. its shape fits the lexicons' grammar: an ORG ends with an organisation
-   suffix (``org_suffixes.tsv``) after a body long enough for it and is not a
-   generic reference (``generic_refs.tsv``); a LOC ends with a place or
-   division suffix (``loc_suffixes.tsv``, ``市/县/区/州/镇/乡/村``) or is a known
-   division or place; a PERSON is 2-4 Han characters starting with a surname
+4. its shape fits the lexicon's grammar (:class:`gov_extract.lexicon.Lexicon`):
+   an ORG ends with an organisation suffix (``org_suffixes.tsv``) after a body
+   at least ``min_body`` long; an ORG or LOC is not a generic reference
+   (``generic_refs.tsv``) and does not start with a boundary word
+   (``context_words.tsv``: 赴, 会同, ...); a LOC is a known division or place
+   or ends with a zone/venue suffix (``loc_suffixes.tsv``) or a division word
+   (省 市 县 区 州 镇 乡 村 街道); a PERSON starts with a surname
    (``surnames.txt``); a POLICY is exactly the inside of ``《…》``; an
    INITIATIVE is exactly the inside of ``“…”``.
 
-Accepted spans become entities (``norm`` the cleaned text, ORG ``kind`` from
-its suffix, POLICY ``doc_type`` from ``doc_types.txt``); every entity is then
+Accepted spans become entities (``norm``: a lexicon ORG's official name, a
+bare ``省``/``市`` prefix made the bulletin's home division, a division's full
+name, else the cleaned text; ORG ``kind`` from its suffix, POLICY ``doc_type``
+from ``doc_types.txt``); every entity is then
 renumbered ``e1..`` in start order, and references to entity ids (PERSON
 ``org``, POLICY ``alias_of``, event arguments) follow the new ids.
 
@@ -32,6 +36,7 @@ model directory is read from disk with ``hanlp.load``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import threading
@@ -46,22 +51,22 @@ import regex
 
 from .errors import GovExtractError
 from .lexicon import Home, Lexicon
-from .model import Document, Entity
+from .model import Document, Entity, Quantity, TimeExpr
 from .segment import split_clauses, split_sentences
 
 __all__ = [
-    "LABELS",
     "INSTALL_HINT",
+    "LABELS",
     "MODEL_FILES",
-    "Span",
     "EnsemblePolicy",
     "HanLPTagger",
     "ModelError",
+    "Span",
     "char_tokens",
     "chunk_spans",
     "default_model_dir",
-    "require_hanlp",
     "merge_entities",
+    "require_hanlp",
 ]
 
 LABELS: tuple[str, ...] = ("ORG", "PERSON", "LOC", "POLICY", "INITIATIVE")
@@ -94,8 +99,8 @@ class ModelError(GovExtractError, ValueError):
 def require_hanlp() -> Any:
     """Import and return ``hanlp`` (with torch), or raise ``ImportError`` naming the extra."""
     try:
-        import torch  # noqa: F401
         import hanlp
+        import torch  # noqa: F401
     except ImportError as exc:
         raise ImportError(
             f"the statistical tagger needs HanLP and PyTorch, which are not installed ({exc}); "
@@ -239,9 +244,10 @@ class EnsemblePolicy:
         object.__setattr__(self, "_loc_suffixes", tuple(lex.loc_suffixes))
         refs = lex.generic_refs
         object.__setattr__(self, "_generic_exact", frozenset(f for f, m in refs.items() if m == "exact"))
-        object.__setattr__(self, "_generic_prefix", tuple(f for f, m in refs.items() if m == "prefix"))
+        # a name never starts with a generic prefix (各, 有关) or a boundary word (赴, 会同)
+        bad_starts = {f for f, m in refs.items() if m == "prefix"} | set(lex.words_of("boundary"))
+        object.__setattr__(self, "_bad_starts", tuple(sorted(bad_starts)))
         object.__setattr__(self, "_generic_suffix", tuple(f for f, m in refs.items() if m == "suffix"))
-        object.__setattr__(self, "_boundary", tuple(lex.words_of("boundary")))
         object.__setattr__(self, "_doc_types", tuple(sorted(lex.doc_types, key=len, reverse=True)))
 
     def org_kind(self, name: str) -> str | None:
@@ -291,9 +297,8 @@ class EnsemblePolicy:
     def _generic(self, name: str) -> bool:
         return (
             name in self._generic_exact  # type: ignore[attr-defined]
-            or name.startswith(self._generic_prefix)  # type: ignore[attr-defined]
+            or name.startswith(self._bad_starts)  # type: ignore[attr-defined]
             or name.endswith(self._generic_suffix)  # type: ignore[attr-defined]
-            or name.startswith(self._boundary)  # type: ignore[attr-defined]
         )
 
     def _shape(self, label: str, name: str, text: str, a: int, b: int) -> bool:
@@ -373,8 +378,6 @@ def _renumber(entities: Iterable[Entity], events: Sequence[Any]) -> tuple[tuple[
     def ref(value: str | None) -> str | None:
         return new_id.get(value, value) if value is not None else None
 
-    import dataclasses
-
     ents = tuple(dataclasses.replace(e, id=new_id[e.id], org=ref(e.org), alias_of=ref(e.alias_of)) for e in ordered)
     evs = tuple(
         dataclasses.replace(ev, args=tuple(dataclasses.replace(a, ref=ref(a.ref)) for a in ev.args)) for ev in events
@@ -390,7 +393,8 @@ def merge_entities(doc: Document, spans: Iterable[Span], policy: EnsemblePolicy)
     """
     view, text = doc.view, doc.view.text
     taken = bytearray(len(text) + 1)  # 1 where a mention already is
-    for m in (*doc.entities, *doc.times, *doc.quantities):
+    mentions: list[Entity | TimeExpr | Quantity] = [*doc.entities, *doc.times, *doc.quantities]
+    for m in mentions:
         a, b = view.clean_offset(m.start), view.clean_offset(m.end)
         taken[a:b] = b"\x01" * (b - a)
     added: list[Entity] = []

@@ -35,14 +35,13 @@ from types import MappingProxyType
 import regex
 
 from .errors import LexiconError
-from .model import Document, Period, TimeExpr
+from .model import GRAINS, Document, Period, TimeExpr
 from .numbers import parse_integer
 from .text import is_han
 
 __all__ = ["TimeMatch", "TimeWord", "TimeGrammar", "TimeTagger", "find_times", "parse_time", "load_time_words"]
 
 _KINDS = ("period", "year", "ytd", "vague", "now", "same_day", "next_day")
-_GRAINS = ("day", "week", "month", "quarter", "year", "vague")
 _GRAIN_RANK = {"day": 0, "month": 1, "year": 2}
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
 
@@ -123,8 +122,8 @@ def load_time_words(path: str | Path | None = None) -> tuple[TimeWord, ...]:
         not_after = cols[4].strip() if len(cols) > 4 else ""
         if kind not in _KINDS:
             raise LexiconError(f"{name}:{lineno}: kind {kind!r} is not one of {_KINDS}")
-        if grain not in _GRAINS:
-            raise LexiconError(f"{name}:{lineno}: grain {grain!r} is not one of {_GRAINS}")
+        if grain not in GRAINS:
+            raise LexiconError(f"{name}:{lineno}: grain {grain!r} is not one of {GRAINS}")
         try:
             offset = int(offset_s or 0)
         except ValueError:

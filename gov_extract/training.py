@@ -43,21 +43,29 @@ from .corpus import load_record, read_raw
 from .errors import GovExtractError
 from .files import read_text
 from .model import Document
-from .statistical import LABELS, MAX_CHUNK, Span, char_tokens, chunk_spans, predict_spans, require_hanlp
+from .statistical import (
+    LABELS,
+    MAX_CHUNK,
+    Span,
+    char_tokens,
+    chunk_spans,
+    predict_spans,
+    require_hanlp,
+)
 
 __all__ = [
     "Sentence",
     "TrainConfig",
-    "bio_sentences",
-    "gold_documents",
-    "annotate_silver",
-    "read_texts",
-    "train_tagger",
-    "fit_sentences",
-    "evaluate_model",
     "add_train_parser",
+    "annotate_silver",
+    "bio_sentences",
+    "evaluate_model",
+    "fit_sentences",
+    "gold_documents",
+    "read_texts",
     "run_train_command",
     "span_scores",
+    "train_tagger",
 ]
 
 UNK = "<unk>"  # HanLP's unknown token: rare characters are trained as unknown
@@ -184,7 +192,9 @@ def read_texts(paths: Iterable[str | os.PathLike[str]], *, field: str = "content
 def annotate_silver(texts: Iterable[str], *, pipeline: Callable[..., Document] | None = None) -> list[Document]:
     """The rule pipeline's documents of ``texts`` (default: ``gov_extract.extract``)."""
     if pipeline is None:
-        from .pipeline import extract as pipeline
+        from .pipeline import extract
+
+        pipeline = extract
     return [pipeline(text, doc_id=f"silver{i}") for i, text in enumerate(texts)]
 
 
@@ -201,7 +211,8 @@ def _dev_split(sentences: Sequence[Sentence], share: float, seed: int) -> tuple[
     A dev sentence with a tag no training sentence has goes back to training
     (the model cannot score a tag it never saw).
     """
-    train, dev = [], []
+    train: list[Sentence] = []
+    dev: list[Sentence] = []
     for i, s in enumerate(sentences):
         key = hashlib.sha256(f"{seed}:{s.source}:{i}".encode()).digest()
         rate = share if s.gold else share / 3

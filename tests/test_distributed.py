@@ -131,3 +131,19 @@ def test_skip_unreadable(client: object, tmp_path: Path) -> None:
     assert [r["id"] for r in bag.compute()] == ["a"]
     with pytest.raises(Exception, match="b.txt"):
         extract_bag(tmp_path, pipeline_factory=FACTORIES["toy"]).compute()
+
+
+def test_jsonl_without_a_client(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No distributed client: partitions are computed a window at a time by the local scheduler."""
+    import dask
+
+    def no_client() -> None:
+        raise ValueError("No clients found")
+
+    monkeypatch.setattr(distributed, "default_client", no_client)
+    factory = FACTORIES["toy"]
+    bag = extract_bag(inputs, pipeline_factory=factory, npartitions=5)
+    with dask.config.set(scheduler="synchronous"):
+        files = to_jsonl(bag, tmp_path / "one.jsonl", window=2)
+    got = [json.loads(line) for line in Path(files[0]).read_text(encoding="utf-8").splitlines()]
+    assert got == serial_records(expand_paths(inputs), factory)

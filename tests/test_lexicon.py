@@ -24,7 +24,7 @@ from gov_extract.lexicon import (
 
 DATA = resources.files("gov_extract") / "data"
 LEXICON_FILES = (
-    "orgs.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv", "loc_suffixes.tsv",
+    "orgs.tsv", "dept_names.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv", "loc_suffixes.tsv",
     "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv", "person_titles.txt", "surnames.txt",
     "doc_types.txt",
 )
@@ -85,6 +85,16 @@ def test_initiative_surfaces_unique():
     assert {r[1] for r in rows} <= set(INITIATIVE_KINDS)
 
 
+def test_dept_names_unique_and_valid():
+    rows = _rows("dept_names.tsv")
+    shorts = Counter(r[0] for r in rows)
+    assert [s for s, n in shorts.items() if n > 1] == []
+    assert {r[2] for r in rows} <= set(ORG_KINDS)
+    assert all(r[1].count("{}") <= 1 and r[1].replace("{}", "") != r[0] for r in rows)
+    # a party organ's template names the party committee of the division
+    assert all(r[1].startswith("中共{}") for r in rows if r[2] == "party")
+
+
 def test_every_org_province_is_a_division():
     lex = Lexicon.default()
     for entry in set(lex.orgs.values()):
@@ -120,6 +130,13 @@ ERROR_CASES = [
     ("text_duplicate", "my_surnames.txt", "# comment\n王\n\n王\n", ["line 4", "'value'"]),
     ("text_tab", "person_titles.txt", "厅长\t局长\n", ["line 1", "'value'"]),
     ("text_unknown", "notes.txt", "厅长\n", ["notes.txt", "name must end"]),
+    ("dept_two_places", "dept_names.tsv", "short\tfull\tkind\n税务局\t{}国家税务总局{}税务局\tgovernment\n",
+     ["line 2", "'full'", "more than one"]),
+    ("dept_to_itself", "dept_names.tsv", "short\tfull\tkind\n公安局\t公安局\tgovernment\n", ["line 2", "'full'", "itself"]),
+    ("dept_kind", "dept_names.tsv", "short\tfull\tkind\n人社局\t人力资源和社会保障局\tbureau\n", ["line 2", "'kind'"]),
+    ("dept_duplicate", "dept_names.tsv",
+     "short\tfull\tkind\n人社局\t人力资源和社会保障局\tgovernment\n人社局\t人力社保局\tgovernment\n",
+     ["line 3", "'short'", "人社局"]),
 ]
 
 
@@ -234,6 +251,53 @@ def test_org_norm_follows_home_province(surface, province, norm):
     lex = Lexicon.default()
     home = Home(province=lex.divisions[province])
     assert lex.org_norm(surface, lex.orgs[surface], home) == norm
+
+
+DEPT_CASES = [
+    ("appended", "人社局", "泸州市", "泸州市人力资源和社会保障局"),
+    ("county", "医保局", "宣汉县", "宣汉县医疗保障局"),
+    ("tax_template", "税务局", "达州市通川区", "国家税务总局达州市通川区税务局"),
+    ("party_template", "网信办", "南充市", "中共南充市委网络安全和信息化委员会办公室"),
+    ("cppcc_template", "政协", "乐山市", "中国人民政治协商会议乐山市委员会"),
+    ("federation", "工商联", "绵阳市", "绵阳市工商业联合会"),
+]
+
+
+@pytest.mark.parametrize(("short", "prefix", "name"), _unique(DEPT_CASES))
+def test_dept_name_expansion(short, prefix, name):
+    assert Lexicon.default().dept_names[short].name(prefix) == name
+
+
+PREFIX_CASES = [
+    ("city", "泸州", "泸州市"),
+    ("county", "合江县", "合江县"),
+    ("county_level_city", "江油", "江油市"),
+    ("district_keeps_city", "通川区", "达州市通川区"),
+    ("district_named_after_city", "乐山市市中区", "乐山市市中区"),
+    ("chongqing_district", "渝中区", "重庆市渝中区"),
+    ("province", "四川", "四川省"),
+]
+
+
+@pytest.mark.parametrize(("surface", "prefix"), _unique(PREFIX_CASES))
+def test_org_prefix_of_a_division(surface, prefix):
+    lex = Lexicon.default()
+    assert lex.org_prefix(lex.divisions[surface]) == prefix
+
+
+COUNTY_HOME_CASES = [
+    ("county", "合江县人民政府", "四川省泸州市合江县", {"市": "泸州市", "县": "合江县"}),
+    ("district", "达州市通川区政务服务中心", "四川省达州市通川区", {"市": "达州市", "区": "达州市通川区"}),
+    ("county_level_city", "江油市政务服务中心", "四川省绵阳市江油市", {"市": "江油市", "省": "四川省"}),
+    ("city_only", "南充市人民政府", None, {"市": "南充市", "县": None, "区": None}),
+]
+
+
+@pytest.mark.parametrize(("publisher", "county", "prefixes"), _unique(COUNTY_HOME_CASES))
+def test_home_county_and_bare_prefixes(publisher, county, prefixes):
+    home = Lexicon.default().home(publisher)
+    assert (home.county.full if home.county else None) == county
+    assert {p: home.local(p) for p in prefixes} == prefixes
 
 
 def test_division_local_name():

@@ -45,7 +45,7 @@ def run_python(code: str, *args: str, env: dict[str, str] | None = None, timeout
     try:
         proc = subprocess.run(
             [sys.executable, "-c", textwrap.dedent(code), *args],
-            cwd=REPO, env=full_env, capture_output=True, text=True, timeout=timeout,
+            check=False, cwd=REPO, env=full_env, capture_output=True, text=True, timeout=timeout,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"subprocess exceeded {timeout:.0f} s (args {args})")
@@ -84,6 +84,13 @@ HOSTILE_SIZES = {name: 50_000 for name in HOSTILE} | {"one_long_line": 250_000}
 STARTUP_SECONDS = 120.0
 
 
+def _pump(stream: Any, lines: queue.Queue[str | None]) -> None:
+    """Move the lines of ``stream`` into ``lines``; ``None`` marks the end."""
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
 def _run_hostile(families: list[str]) -> dict[str, dict[str, Any]]:
     """Results by family; a family over its deadline is killed and the rest run in a new process."""
     results: dict[str, dict[str, Any]] = {}
@@ -96,8 +103,7 @@ def _run_hostile(families: list[str]) -> dict[str, dict[str, Any]]:
                 stderr=stderr, text=True, encoding="utf-8",
             )
             lines: queue.Queue[str | None] = queue.Queue()
-            reader = threading.Thread(target=lambda: [*map(lines.put, proc.stdout), lines.put(None)], daemon=True)
-            reader.start()
+            threading.Thread(target=_pump, args=(proc.stdout, lines), daemon=True).start()
             try:
                 deadline = STARTUP_SECONDS
                 while pending:
@@ -193,11 +199,16 @@ def _isolated_env(tmp_path: Path, **extra: str) -> tuple[dict[str, str], Path]:
     return env, tmp
 
 
-def _run_cache(env: dict[str, str]) -> dict[str, Any]:
+def _cache_process(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k != "GOV_EXTRACT_CACHE"}
-    full = {**base, "PYTHONPATH": str(REPO), **env}
-    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(_CACHE_RUNNER), str(BULLETIN)],
-                          cwd=REPO, env=full, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(_CACHE_RUNNER), str(BULLETIN)], check=False, cwd=REPO,
+        env={**base, "PYTHONPATH": str(REPO), **env}, capture_output=True, text=True, timeout=300,
+    )
+
+
+def _run_cache(env: dict[str, str]) -> dict[str, Any]:
+    proc = _cache_process(env)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -247,10 +258,7 @@ def test_no_marshal_loaded_from_a_world_writable_cache_dir(tmp_path: Path) -> No
     planted.write_bytes(marshal.dumps(({"蛤": 1}, 1)))
     planted.chmod(0o666)
     env, _ = _isolated_env(tmp_path, GOV_EXTRACT_CACHE=str(shared))
-    base = {k: v for k, v in os.environ.items() if k != "GOV_EXTRACT_CACHE"}
-    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(_CACHE_RUNNER), str(BULLETIN)],
-                          cwd=REPO, env={**base, "PYTHONPATH": str(REPO), **env},
-                          capture_output=True, text=True, timeout=300)
+    proc = _cache_process(env)
     if proc.returncode != 0:
         assert str(shared) in proc.stderr and "writable" in proc.stderr, proc.stderr[-2000:]
         return

@@ -39,7 +39,13 @@ from gov_extract.statistical import (
     require_hanlp,
 )
 from gov_extract.structure import read
-from gov_extract.training import Sentence, TrainConfig, bio_sentences, gold_documents, span_scores
+from gov_extract.training import (
+    Sentence,
+    TrainConfig,
+    bio_sentences,
+    gold_documents,
+    span_scores,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 HAVE_HANLP = all(importlib.util.find_spec(m) is not None for m in ("hanlp", "torch"))
@@ -56,7 +62,7 @@ def _unique(rows: list[tuple]) -> list[tuple]:
     return rows
 
 
-def marked(text: str):  # noqa: ANN201
+def marked(text: str):
     """A Document from ``[LABEL name]`` markup (entities as rules would give them) and the clean text."""
     raw, ents, pos = "", [], 0
     for m in _MARK.finditer(text):
@@ -70,7 +76,7 @@ def marked(text: str):  # noqa: ANN201
     return doc.replace(entities=tuple(ents))
 
 
-def span_of(doc, name: str, label: str, nth: int = 0) -> Span:  # noqa: ANN001
+def span_of(doc, name: str, label: str, nth: int = 0) -> Span:
     text = doc.view.text
     start = -1
     for _ in range(nth + 1):
@@ -353,7 +359,7 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, li
 
 
 @needs_hanlp
-def test_training_writes_a_small_model_dir(tiny_model, capfd: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+def test_training_writes_a_small_model_dir(tiny_model, capfd: pytest.CaptureFixture[str]) -> None:
     out, manifest, sentences = tiny_model
     assert all((out / name).is_file() for name in MODEL_FILES)
     assert (out / "model.pt").stat().st_size < 2_000_000
@@ -392,7 +398,7 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
 
 
 @needs_hanlp
-def test_model_loads_and_predicts_in_a_fresh_process_offline(tiny_model) -> None:  # noqa: ANN001
+def test_model_loads_and_predicts_in_a_fresh_process_offline(tiny_model) -> None:
     out, _, sentences = tiny_model
     text = "".join(sentences[0].tokens)
     code = NO_NETWORK + textwrap.dedent(f"""
@@ -404,7 +410,7 @@ def test_model_loads_and_predicts_in_a_fresh_process_offline(tiny_model) -> None
         print(json.dumps({{"spans": [[s.start, s.end, s.label] for s in tagger.spans({text!r})],
                            "entities": [e.to_dict() for e in doc.entities]}}, ensure_ascii=False))
     """)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     gold = {(a, b, label) for a, b, label in _bio_spans(sentences[0].tags)}
@@ -414,7 +420,7 @@ def test_model_loads_and_predicts_in_a_fresh_process_offline(tiny_model) -> None
 
 
 @needs_hanlp
-def test_component_adds_only_what_the_rules_lack(tiny_model) -> None:  # noqa: ANN001
+def test_component_adds_only_what_the_rules_lack(tiny_model) -> None:
     out, _, sentences = tiny_model
     text = "".join(sentences[0].tokens)
     tagger = HanLPTagger(out, policy=EnsemblePolicy(labels=frozenset(LABELS)))
