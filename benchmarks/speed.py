@@ -158,26 +158,26 @@ def peer_jionlp(texts: Sequence[str]) -> float | None:
         logging.disable(logging.NOTSET)
 
 
-def scaling(nlp: Pipeline, texts: Sequence[str], base_bytes: int, factors: Sequence[int]) -> dict[str, Any]:
-    """CPU time of one document of ``factor`` x ``base_bytes``, cut from ``texts``."""
+def scaling(nlp: Pipeline, texts: Sequence[str], base_bytes: int, factors: Sequence[int],
+            repeats: int = 3) -> dict[str, Any]:
+    """CPU time of one document of ``factor`` x ``base_bytes`` cut from ``texts``; best of ``repeats``."""
     joined = "\n".join(texts)
     rows = []
     for f in factors:
-        chars = 0
-        size = 0
-        # take whole characters until the byte size is reached
-        while size < base_bytes * f and chars < len(joined):
+        chars, size = 0, 0
+        while size < base_bytes * f and chars < len(joined):  # whole characters up to the byte size
             step = min(4096, len(joined) - chars)
             size += len(joined[chars:chars + step].encode("utf-8"))
             chars += step
         doc = joined[:chars]
-        t0 = time.process_time()
-        nlp(doc)
-        rows.append({"factor": f, "bytes": len(doc.encode("utf-8")), "cpu_s": time.process_time() - t0})
+        runs = [run_stages(nlp, [doc]) for _ in range(repeats)]
+        best = min(runs, key=lambda r: sum(r.values()))
+        rows.append({"factor": f, "bytes": len(doc.encode("utf-8")), "cpu_s": sum(best.values()),
+                     "stages_cpu_s": best})
     first = rows[0]["cpu_s"]
     for r in rows:
         r["ratio"] = r["cpu_s"] / first if first else None
-    return {"base_bytes": base_bytes, "rows": rows}
+    return {"base_bytes": base_bytes, "repeats": repeats, "rows": rows}
 
 
 def parallel(nlp: Pipeline, texts: Sequence[str], n_process: int = 2) -> dict[str, Any]:
@@ -386,6 +386,8 @@ def report(res: dict[str, Any]) -> str:
               "|---|" + "---:|" * len(sc),
               "| CPU s | " + " | ".join(f"{r['cpu_s']:.2f}" for r in sc) + " |",
               "| ratio | " + " | ".join(f"{r['ratio']:.2f}" for r in sc) + " |"]
+    for stage in sc[0]["stages_cpu_s"]:
+        lines.append(f"| {stage} | " + " | ".join(f"{r['stages_cpu_s'][stage]:.2f}" for r in sc) + " |")
     if res.get("cli"):
         c = res["cli"]
         lines += ["", f"CLI: {c['files']} files ({c['bytes'] / MB:.1f} MB) in {c['wall_s']:.0f} s wall, "

@@ -67,7 +67,7 @@ _NAME_CHARS = r"[\p{Han}A-Za-z0-9·]"
 _TRAILING_MARKS = regex.compile(r"(?:[（(][^（）()\n]{1,16}[）)])+$")
 _BRACKETS = regex.compile(r"[《》〈〉\n]")
 # A quoted name; one PDF line break may survive inside it (a short line before the closing quote).
-_QUOTE = regex.compile(r"“([^“”\n]{0,%d}+\n?[^“”\n]{0,%d}+)”" % (_MAX_QUOTE, _MAX_QUOTE))
+_QUOTE = regex.compile(rf"“([^“”\n]{{0,{_MAX_QUOTE}}}+\n?[^“”\n]{{0,{_MAX_QUOTE}}}+)”")
 _ALIAS_INTRO = regex.compile(r"[（(](?:以下|下文)?(?:简称|称)[“《〈]([^“”《》〈〉\n]{1,30})[”》〉][）)]")
 _BARE_PREFIX = regex.compile(r"[省市州县区]委?")
 _CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
@@ -818,12 +818,13 @@ class _Run:
         for a in self.anchors(central=True):
             national = a.division is None and a.bare is None and not a.township
             pos, party = a.end, bool(a.bare and a.bare.endswith("委"))  # 市委办公室
-            if a.division is not None and text.startswith("委", pos) and (
+            if a.division is not None and text.startswith("委", pos) and not g.boundary.match(text, pos) and (
                     self.anchored_name(pos + 1, party=True) or self.dept_at(pos + 1)):
                 pos, party = pos + 1, True  # 泸州市委 + 组织部
             found = self.anchored_name(pos, party=party)
             dept = None if national else self.dept_at(pos)
-            suf = None
+            suf: str | None = None
+            kind: str | None = None
             if dept is not None and (found is None or dept[0] >= found[1]):
                 suf_start, name_end, kind = pos, dept[0], self.lex.dept_names[dept[1]].kind  # 市工商联
             elif found is not None:
@@ -996,7 +997,8 @@ def _resolve(candidates: Iterable[Candidate], n: int) -> tuple[list[Candidate], 
     mask = bytearray(n)
     accepted: list[Candidate] = []
     titles: set[tuple[int, int]] = set()
-    pool = sorted(set(candidates), key=lambda c: (-c.tier, -(c.end - c.start), c.rank, c.start, c.label))
+    # the norm last: equal candidates from two sources resolve the same way in every run
+    pool = sorted(set(candidates), key=lambda c: (-c.tier, -(c.end - c.start), c.rank, c.start, c.label, c.norm))
     for c in pool:
         if c.end <= c.start or c.end > n:
             continue

@@ -12,7 +12,7 @@ file                        columns (TSV header) / content             used for
 ``initiatives.tsv``         name kind aliases                          INITIATIVE
 ``places.tsv``              place kind aliases                         named LOC
 ``org_suffixes.tsv``        suffix kind anchor min_body                ORG grammar
-``loc_suffixes.tsv``        suffix kind anchor                         zones, venues
+``loc_suffixes.tsv``        suffix kind anchor                         zones, venues, townships
 ``initiative_cues.tsv``     cue where weight                           quote classifier
 ``context_words.tsv``       word role                                  name boundaries
 ``generic_refs.tsv``        form match                                 not entities
@@ -508,8 +508,8 @@ class Lexicon:
             return Home(province=default)
         start, size, surface = min(hits)
         div = self.divisions[surface]
-        longest_at = {}
-        for s, n, name in sorted(hits):
+        longest_at: dict[int, str] = {}
+        for s, _, name in sorted(hits):
             longest_at.setdefault(s, name)
         end = start - size
         while end in longest_at:  # 宜宾市 + 南溪区: the next division, if it lies inside this one
