@@ -103,6 +103,16 @@ def stage_times(nlp: Pipeline, text: str) -> dict[str, float]:
     return times
 
 
+def _high_water_mb() -> float | None:
+    """Peak RSS of this process (Linux ``VmHWM``; a forked child counts the pages it shares)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            hwm = [int(line.split()[1]) for line in fh if line.startswith("VmHWM:")]
+    except OSError:  # no /proc: not Linux
+        return None
+    return hwm[0] / 1024 if hwm else None
+
+
 def _child(conn: Any, nlp: Pipeline, family: str, size: int) -> None:
     text = FAMILIES[family][1](size)
     try:
@@ -110,6 +120,7 @@ def _child(conn: Any, nlp: Pipeline, family: str, size: int) -> None:
     except Exception as exc:  # noqa: BLE001 - reported as a finding, not raised
         result = {"stages": {}, "error": f"{type(exc).__name__}: {exc}"[:300]}
     result["bytes"] = len(text.encode("utf-8"))
+    result["peak_rss_mb"] = _high_water_mb()
     conn.send(result)
     conn.close()
 
@@ -206,7 +217,8 @@ def table(results: dict[str, Any], base: int) -> str:
     if results.get("big"):
         big = results["big"]
         cell = "timeout" if big.get("timeout") else f"{per_mb(big):.2f} s/MB" if big["stages"] else "error"
-        lines.append(f"\nsingle line of {big['bytes'] / MB:.1f} MB: {cell}, {big.get('total_s', 0):.1f} s CPU, "
+        rss = f", peak RSS {big['peak_rss_mb']:.0f} MB" if big.get("peak_rss_mb") else ""
+        lines.append(f"\nsingle line of {big['bytes'] / MB:.1f} MB: {cell}, {big.get('total_s', 0):.1f} s CPU{rss}, "
                      f"stages " + ", ".join(f"{k} {v:.1f}" for k, v in big["stages"].items())
                      + (f"; error {big['error']}" if big.get("error") else ""))
     return "\n".join(lines)

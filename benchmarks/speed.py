@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -362,16 +362,25 @@ def cli_files(n: int) -> dict[str, Any]:
 # --- report -----------------------------------------------------------------
 
 
+def untokenized(t: dict[str, Any]) -> float:
+    """KB/s of the pipeline less its ``tokens`` stage (no later stage reads ``Document.tokens``)."""
+    rest = sum(v for k, v in t["stages_cpu_s"].items() if k != "tokens")
+    return t["bytes"] / rest / 1000 if rest else float("nan")
+
+
 def verdict(ok: bool | None) -> str:
     return "—" if ok is None else ("ok" if ok else "**missed**")
 
 
 def report(res: dict[str, Any]) -> str:
     lines = [f"gov_extract speed — {res['machine']}", ""]
-    lines += ["| input | size | docs | CPU s | wall s | KB/s | docs/s |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += ["| input | size | docs | CPU s | wall s | KB/s | docs/s | KB/s without tokens stage | jieba.lcut KB/s "
+              "| jionlp time KB/s |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for t in res["throughput"]:
+        jio = f"{t['jionlp_kb_per_s']:.0f}" if t.get("jionlp_kb_per_s") else "—"
         lines.append(f"| {t['input']} | {t['bytes'] / MB:.2f} MB | {t['documents']} | {t['cpu_s']:.1f} | "
-                     f"{t['wall_s']:.1f} | {t['kb_per_s']:.0f} | {t['docs_per_s']:.1f} |")
+                     f"{t['wall_s']:.1f} | {t['kb_per_s']:.0f} | {t['docs_per_s']:.1f} | {untokenized(t):.0f} | "
+                     f"{t['jieba_kb_per_s']:.0f} | {jio} |")
     lines += ["", "| stage | " + " | ".join(t["input"] for t in res["throughput"]) + " |",
               "|---|" + "---:|" * len(res["throughput"])]
     for stage in res["throughput"][0]["stages_cpu_s"]:
@@ -386,7 +395,7 @@ def report(res: dict[str, Any]) -> str:
               "|---|" + "---:|" * len(sc),
               "| CPU s | " + " | ".join(f"{r['cpu_s']:.2f}" for r in sc) + " |",
               "| ratio | " + " | ".join(f"{r['ratio']:.2f}" for r in sc) + " |"]
-    for stage in sc[0]["stages_cpu_s"]:
+    for stage in sc[0].get("stages_cpu_s", {}):
         lines.append(f"| {stage} | " + " | ".join(f"{r['stages_cpu_s'][stage]:.2f}" for r in sc) + " |")
     if res.get("cli"):
         c = res["cli"]
@@ -433,7 +442,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller inputs (a smoke run, not a measurement)")
     ap.add_argument("--cli-files", type=int, default=0, metavar="N", help="also run the CLI over N small files")
     ap.add_argument("--json", default=str(HERE / "results" / "speed.json"), help="where to write the results")
+    ap.add_argument("--render", metavar="JSON", help="print the tables of a saved result file and stop")
     args = ap.parse_args(argv)
+    if args.render:
+        saved = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        saved["checks"] = checks(saved)
+        print(report(saved))
+        return 0
 
     target = 200_000 if args.quick else 2 * MB
     inputs: list[tuple[str, list[str]]] = [("corpus x ~2 MB" if not args.quick else "corpus x ~0.2 MB",

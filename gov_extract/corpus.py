@@ -342,8 +342,6 @@ def _check_time(check: _Checker, name: str, item: dict[str, Any]) -> None:
     end = check.date_or_null(f"{name}.end_date", item.get("end_date"))
     if start is not None and end is not None and start > end:
         check.add(f"{name}.start_date", f"start_date {start} is after end_date {end}")
-    if item.get("start_date") is None and item.get("end_date") is None:
-        check.add(f"{name}.end_date", "start_date and end_date are both null")
     check.one_of(name, item, "grain", GRAINS)
     check.boolean(name, item, "approx")
 
@@ -369,7 +367,7 @@ def _check_quantity(check: _Checker, name: str, item: dict[str, Any]) -> None:
             if item.get(field) is not None:
                 check.add(f"{name}.{field}", "set on a quantity whose metric is null")
     else:
-        check.period(f"{name}.period", item.get("period"), nullable=False)
+        check.period(f"{name}.period", item.get("period"))  # null: the period is unknown
 
 
 def _check_event(

@@ -35,7 +35,7 @@ through ``EntityTagger(sources=[...])``: any callable ``doc -> Iterable[Candidat
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -183,6 +183,9 @@ class _Grammar:
         self.zone = regex.compile(
             rf"(?P<body>\p{{Han}}{{0,10}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'division')})"
         )
+        self.zone_right = regex.compile(
+            rf"\p{{Han}}{{0,2}}?(?:{_alternation(s for s, v in locs.items() if v.anchor == 'division')})"
+        )
         self.venue_prefix = regex.compile(
             rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
         )
@@ -302,11 +305,21 @@ class _Run:
         self.ini_hits: list[tuple[int, int, str]] = []
         self.place_hits: list[tuple[int, int, str]] = []
         lists = {"org": self.org_hits, "div": self.div_hits, "ini": self.ini_hits, "place": self.place_hits}
+        folded = fold(self.text)
         if n and len(self.lex.matcher):
-            for end, values in self.lex.matcher.iter(fold(self.text)):
+            for end, values in self.lex.matcher.iter(folded):
                 for kind, surface in values:
                     start = end + 1 - len(surface)
                     lists[kind].append((start, end + 1, surface))
+        # names the home's divisions share with others elsewhere in China: 鼓楼区 in a Nanjing bulletin
+        local = self.lex.local_divisions(self.home)
+        self.divisions: Mapping[str, Division] = {**self.lex.divisions, **local} if local else self.lex.divisions
+        for name in local:
+            pos = folded.find(name)
+            while pos >= 0:
+                self.div_hits.append((pos, pos + len(name), name))
+                pos = folded.find(name, pos + 1)
+        self.div_hits = self.bounded_divisions(self.div_hits)
         self.div_end_at: dict[int, int] = {}  # start -> end of the longest division there
         for s, e, _ in self.div_hits:
             self.div_mask[s:e] = b"\x01" * (e - s)
@@ -315,13 +328,51 @@ class _Run:
         self.policy_mask = bytearray(n)
         self.anchor_cache: dict[tuple[bool, bool, bool], list[_Anchor]] = {}
         # county-level divisions named in the text, by end: a bare 县/区 may point back at one
-        self.county_hits = sorted(((e, s, self.lex.divisions[surface]) for s, e, surface in self.div_hits
-                                   if self.lex.divisions[surface].level == "county"), key=lambda h: (h[0], h[1]))
+        self.county_hits = sorted(((e, s, self.divisions[surface]) for s, e, surface in self.div_hits
+                                   if self.divisions[surface].level == "county"), key=lambda h: (h[0], h[1]))
         self.county_ends = [h[0] for h in self.county_hits]
         self.publisher = _Publisher.of(g, doc.meta.publisher)
         self._townships: list[tuple[int, int, str]] | None = None
 
     # -- helpers ------------------------------------------------------------
+
+    def bounded_divisions(self, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Division hits that start a word where their form needs it.
+
+        A short form of a county (``长兴``, ``资中``), of a city outside the home
+        province, or a one-character name with its suffix (``范县``, ``和县``) is
+        also part of ordinary words (示范县, 投资中心, 市和县): it names a
+        division only after a break, a boundary word or place cue, another
+        division (``湖州南浔``), or right before a zone suffix (``长兴经济技术开发区``).
+        """
+        text, g = self.text, self.g
+        kept: list[tuple[int, int, str]] = []
+        ends: set[int] = set()
+        province_of: dict[str, str | None] = {}
+        home = self.home.province.full if self.home.province else None
+        for s, e, surface in sorted(hits, key=lambda h: (h[0], -h[1])):
+            div = self.divisions[surface]
+            if self.needs_word_start(surface, div, home, province_of) and not (
+                    s in ends or self.breaks_before(s) or g.loc_before.search(text, max(0, s - 3), s)
+                    or g.zone_right.match(text, e)):
+                continue
+            kept.append((s, e, surface))
+            ends.add(e)
+        return kept
+
+    def needs_word_start(self, surface: str, div: Division, home: str | None,
+                         province_of: dict[str, str | None]) -> bool:
+        local = div.local
+        if len(surface) == 2 and surface == local:
+            return True  # 范县, 和县
+        if len(surface) >= len(local) or not local.startswith(surface):
+            return False  # a suffixed or qualified name
+        if div.level != "city":
+            return True
+        if div.full not in province_of:
+            province = self.lex.province_of(div)
+            province_of[div.full] = province.full if province else None
+        return province_of[div.full] != home
 
     def is_generic(self, name: str) -> bool:
         g = self.g
@@ -378,10 +429,10 @@ class _Run:
                 continue
             e, surface = best[s]
             # extend over adjacent divisions: 四川省 + 成都市 + 武侯区
-            div = self.lex.divisions[surface]
+            div = self.divisions[surface]
             while e in best:
                 e, surface = best[e]
-                div = self.lex.divisions[surface]
+                div = self.divisions[surface]
             covered_until = e
             out.append(_Anchor(s, e, division=div))
         if bare:
@@ -412,7 +463,7 @@ class _Run:
     def division_at(self, start: int) -> Division:
         """The longest division named at ``start`` (a key of ``div_end_at``)."""
         end = self.div_end_at[start]
-        return self.lex.divisions[fold(self.text[start:end])]
+        return self.divisions[fold(self.text[start:end])]
 
     def townships(self) -> list[tuple[int, int, str]]:
         """Units below the county (``loc_suffixes.tsv`` anchor ``township``): (start, end, norm).
@@ -928,7 +979,7 @@ class _Run:
         starts = {s for s, _, _ in self.div_hits}
         ends = {e for _, e, _ in self.div_hits}
         for s, e, surface in self.div_hits:
-            div = lex.divisions[surface]
+            div = self.divisions[surface]
             if home_province is not None and div.full == home_province.full:
                 continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin
             if div.level in ("county", "township") and surface != div.full and not surface.endswith(

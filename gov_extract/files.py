@@ -33,6 +33,11 @@ def decode(data: bytes, *, source: str = "<bytes>") -> str:
     try:
         return bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
+        if utf8_error.reason == "unexpected end of data":
+            raise DecodeError(
+                f"{source}: UTF-8 text cut off inside its last character (byte {utf8_error.start}); "
+                "the file looks truncated"
+            ) from None
         try:
             text = bytes(data).decode("gb18030")
         except UnicodeDecodeError:

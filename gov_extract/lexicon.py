@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -246,7 +247,10 @@ class Home:
         if prefix == "市" and county and county.endswith("市"):
             return county
         if prefix in ("市", "州"):
-            return self.city.local if self.city else None
+            if self.city is not None:
+                return self.city.local
+            # a municipality (北京市, 重庆市) is its own city
+            return self.province.full if prefix == "市" and self.province and self.province.full.endswith("市") else None
         if prefix in ("县", "区"):
             return county
         return None
@@ -308,6 +312,15 @@ def _check_nfkc(source: str, number: int, column: str, value: str) -> None:
         raise LexiconError(f"{source}, line {number}, field {column!r}: {value!r} has surrounding spaces")
 
 
+# A cell or ``|`` part padded with whitespace (the fast check of a whole TSV line).
+_PADDED = re.compile(r"(?:^|[\t|])\s|\s(?:$|[\t|])")
+
+
+def _clean_line(line: str) -> bool:
+    """True when every cell of a TSV line is NFKC-clean and unpadded (one check for the line)."""
+    return unicodedata.is_normalized("NFKC", line) and _PADDED.search(line) is None
+
+
 def _parse(text: str, name: str, source: str, layer: int) -> list[_Row]:
     """Rows of one file; its type from the TSV header or the text file's name."""
     stem = name.rsplit(".", 1)[0]
@@ -343,11 +356,12 @@ def _parse(text: str, name: str, source: str, layer: int) -> list[_Row]:
             raise LexiconError(
                 f"{source}, line {number}, field 'columns': {len(cells)} columns, expected {len(header)} {list(header)}"
             )
-        for column, value in zip(header, cells):
-            _check_nfkc(source, number, column, value)
-            for part in value.split("|"):
-                if part != part.strip():
-                    raise LexiconError(f"{source}, line {number}, field {column!r}: {part!r} has surrounding spaces")
+        if not _clean_line(line):  # the slow path names the bad field
+            for column, value in zip(header, cells):
+                _check_nfkc(source, number, column, value)
+                for part in value.split("|"):
+                    if part != part.strip():
+                        raise LexiconError(f"{source}, line {number}, field {column!r}: {part!r} has surrounding spaces")
         rows.append(_Row(kind, MappingProxyType(dict(zip(header, cells))), source, number, layer))
     return rows
 
@@ -423,6 +437,9 @@ class Lexicon:
     doc_types: tuple[str, ...]
     sources: tuple[str, ...]
     relative: frozenset[str] = field(repr=False)
+    #: Division full name -> names of divisions under it that are not surfaces of their own
+    #: (``南京市`` -> ``鼓楼区``: China has several): they name the home's division first.
+    regional: Mapping[str, Mapping[str, Division]] = field(repr=False)
     matcher: Any = field(repr=False, compare=False)
     _rows: tuple[_Row, ...] = field(repr=False, compare=False)
     _layers: int = field(repr=False, compare=False, default=1)
@@ -478,6 +495,16 @@ class Lexicon:
     def cues_at(self, where: str) -> dict[str, int]:
         """INITIATIVE cues of one place, cue -> weight."""
         return {c.cue: c.weight for c in self.cues if c.where == where}
+
+    def local_divisions(self, home: Home) -> Mapping[str, Division]:
+        """Names that mean a division only in a bulletin of ``home``: the home city's and
+        province's divisions whose name several divisions of China share (``鼓楼区`` in a
+        Nanjing bulletin is 南京市鼓楼区). The city's names win over the province's."""
+        names: dict[str, Division] = {}
+        for region in (home.province, home.city):
+            if region is not None:
+                names.update(self.regional.get(region.full, {}))
+        return names
 
     def division(self, surface: str) -> Division | None:
         """The division a surface form names, or ``None``."""
@@ -560,6 +587,26 @@ def _swap_province(norm: str, old: Division | None, new: Division) -> str:
     if short_old and short_old in norm:
         return norm.replace(short_old, short_new, 1)
     return norm
+
+
+def _regional(divisions: Mapping[str, Division]) -> Mapping[str, Mapping[str, Division]]:
+    """Division full name -> {local name: division} for the divisions under it whose local
+    name (``鼓楼区``) is no surface: China has several. A name twice in one region is left out."""
+    by_full = {d.full: d for d in divisions.values()}
+    names: dict[str, dict[str, Division | None]] = {}
+    for div in by_full.values():
+        local = div.local
+        if local in divisions or div.parent is None:
+            continue
+        parent, seen = by_full.get(div.parent), 0
+        while parent is not None and seen < 8:  # its city, then its province
+            region = names.setdefault(parent.full, {})
+            region[local] = None if local in region else div
+            parent = by_full.get(parent.parent) if parent.parent else None
+            seen += 1
+    return MappingProxyType({
+        full: MappingProxyType({n: d for n, d in region.items() if d is not None}) for full, region in names.items()
+    })
 
 
 @functools.cache
@@ -720,7 +767,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
     keys: dict[str, list[tuple[str, str]]] = {}
     for kind, table in (("org", orgs.items), ("div", divs.items), ("ini", initiatives.items), ("place", places.items)):
         for surface in table:
-            keys.setdefault(fold(surface), []).append((kind, surface))
+            keys.setdefault(surface, []).append((kind, surface))  # NFKC surfaces are folded already
     for key, values in keys.items():
         matcher.add_word(key, tuple(values))
     if keys:
@@ -743,6 +790,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         doc_types=doc_types,
         sources=sources,
         relative=relative,
+        regional=_regional(divs.items),
         matcher=matcher,
         _rows=tuple(rows),
         _layers=layers,

@@ -374,8 +374,11 @@ class Document:
                 quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities", ())),
                 events=tuple(Event.from_dict(e) for e in data.get("events", ())),
             )
-        except (KeyError, ValueError) as exc:
-            raise CorpusError(f"document {data.get('id')!r}: {exc}") from exc
+        except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError) as exc:
+            raise CorpusError(
+                f"document {data.get('id')!r}: malformed record ({type(exc).__name__}: {exc}); "
+                "check it with gov_extract.corpus.validate_record"
+            ) from exc
 
     def _repr_html_(self) -> str:
         from .display import render

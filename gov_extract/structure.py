@@ -19,8 +19,10 @@ __all__ = ["read", "parse_meta", "parse_sections"]
 # A printed reporting span, in parentheses: (5月4日—5月12日).
 _PARENTHESISED = regex.compile(r"^[（(](?P<inner>[^（）()]{3,40})[）)]$")
 _TITLE_RE = regex.compile(r"^\p{Han}{2,16}(?:周报|月报|旬报|季报|年报|简报|快报|专报|通报|要情)$")
-_ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>[0-9]{1,4})期")
-_ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>[0-9]{1,5})期")
+_ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>0*[1-9][0-9]{0,3})期")  # issue numbers start at 1
+_ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>0*[1-9][0-9]{0,4})期")
+_HEADER_MAX_LINES = 10  # paragraphs before the first heading
+_HEADER_LINE_MAX = 60  # characters of one header line (publisher and date fit)
 _PUBLISHER_RE = regex.compile(
     r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?=[0-9〇一二]|$)"
 )
@@ -60,6 +62,11 @@ def parse_meta(view: CleanText) -> Meta:
             headings.append(p)
         elif not headings:
             header.append(p)
+    # A bulletin's header is a few short lines before its first "一、" heading;
+    # a text without one (a news article, a speech) has no header to read.
+    if not headings or len(header) > _HEADER_MAX_LINES:
+        header = []
+    header = [p for p in header if len(p) <= _HEADER_LINE_MAX]
     furniture = ["".join(view.raw[a:b].split()) for a, b in view.furniture]
 
     title = next((p for p in header + furniture if _TITLE_RE.match(p)), None)
@@ -72,9 +79,10 @@ def parse_meta(view: CleanText) -> Meta:
             issue_total = int(m["n"])
         if publisher is None and (m := _PUBLISHER_RE.match(p)):
             publisher = m["name"]
-        if published is None:
+        if published is None:  # the date that ends a header line
             published = next(
-                (t.start_date for t in find_times(p) if t.explicit_year and t.grain == "day" and not t.span), None
+                (t.start_date for t in find_times(p)
+                 if t.explicit_year and t.grain == "day" and not t.span and t.end == len(p)), None
             )
 
     period = _weekly_period(header, published) or _monthly_period(headings[:2])
@@ -93,7 +101,7 @@ def _weekly_period(header: list[str], published: date | None) -> Period | None:
     for p in header:
         m = _PARENTHESISED.match(p)
         t = parse_time(m["inner"], anchor=published) if m else None
-        if t is not None and t.span and t.grain == "day":
+        if t is not None and t.span and t.grain == "day" and t.start_date and t.end_date:
             return Period(t.start_date, t.end_date)
     return None
 

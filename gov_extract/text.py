@@ -32,6 +32,7 @@ _HEADING_START = regex.compile(r"(?:[一二三四五六七八九十]+、|[（(][
 _SENTENCE_END = "。！？：；!?;:"
 _CLOSERS = "”’」』）)】"
 _FULL_DATE_END = regex.compile(r"\d{4}\s*年\s*\d(?:\s*\d)?\s*月\s*\d(?:\s*\d)?\s*日$")
+_INVISIBLE = frozenset("\ufeff\u200b")  # BOM / zero-width no-break space and zero-width space
 _STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
 
 
@@ -161,6 +162,7 @@ def _append_line(raw: str, start: int, end: int, chars: list[str], index: array)
                 index.append(i)
             i = j
             continue
-        chars.append(_fold(ch))
-        index.append(i)
+        if ch not in _INVISIBLE:
+            chars.append(_fold(ch))
+            index.append(i)
         i += 1

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import GovExtractError
 from .model import Document, Token
 
 __all__ = ["JiebaTokenizer", "cache_dir"]
@@ -25,6 +26,13 @@ def cache_dir() -> Path:
     )
     path = Path(base)
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    st = path.stat()
+    if st.st_uid != os.getuid() or st.st_mode & 0o022:
+        # jieba loads its cache with marshal: never from a place others can write to
+        raise GovExtractError(
+            f"cache directory {path} is writable by others or not yours; "
+            "set GOV_EXTRACT_CACHE to a private directory (mode 700)"
+        )
     return path
 
 

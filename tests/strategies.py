@@ -30,6 +30,7 @@ __all__ = [
     "numbers",
     "org_names",
     "pdf_broken",
+    "policy_titles",
     "sentences",
 ]
 

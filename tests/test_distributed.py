@@ -107,16 +107,27 @@ def test_jsonl_per_partition_and_parquet(client: object, inputs: Path, tmp_path:
     assert all(str(q["value"]).replace(".", "", 1).isdigit() for q in qty)
 
 
+N_CORPUS = len(list((CORPUS / "raw").glob("*.txt")))
+N_REPORTS = 4 if REPORTS.exists() else 0
+
+
 @pytest.mark.parametrize(("pattern", "count"), [
-    ("*.txt", 3),
-    ("**/*.txt", 7),
-    ("reports/report_0[01].txt", 2),
+    ("*.txt", N_CORPUS),
+    ("**/*.txt", N_CORPUS + N_REPORTS),
+    ("", N_CORPUS + N_REPORTS),  # the folder itself: *.txt recursively
+    ("reports/report_0[01].txt", min(2, N_REPORTS)),
 ])
 def test_expand_paths(inputs: Path, pattern: str, count: int) -> None:
-    if "report" in pattern and not (inputs / "reports").exists():
+    if "report" in pattern and not N_REPORTS:
         pytest.skip("work reports not present")
-    got = expand_paths(str(inputs / pattern))
-    assert got == sorted(got) and len(got) == (count if REPORTS.exists() or "report" not in pattern else 3)
+    got = expand_paths(str(inputs / pattern) if pattern else inputs)
+    assert len(got) == count
+    assert len(set(got)) == len(got)
+
+
+def test_expand_paths_keeps_argument_order(inputs: Path) -> None:
+    files = expand_paths(inputs / "*.txt")
+    assert expand_paths([files[-1], files[0], files[-1]]) == [files[-1], files[0]]
 
 
 def test_expand_paths_nothing(tmp_path: Path) -> None:
