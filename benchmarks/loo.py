@@ -126,6 +126,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> dict[str, Any]:
             scores = score_document(held.gold, pred, layers=["entities"])
             totals[name] = totals[name] + scores
             fold[name] = {lab: label_scores(scores, lab)[0].to_dict() for lab in LABELS}
+        rule_keys = {(e["start"], e["end"], e["label"]) for e in preds["rules"]["entities"]}
+        gold_keys = {(e["start"], e["end"], e["label"]) for e in held.gold["entities"]}
+        fold["added"] = [
+            {"label": e["label"], "start": e["start"], "end": e["end"], "text": e["text"],
+             "correct": (e["start"], e["end"], e["label"]) in gold_keys}
+            for e in preds["rules+hanlp"]["entities"] if (e["start"], e["end"], e["label"]) not in rule_keys
+        ]
         folds.append(fold)
         err.write(f"loo: {held.id}: trained on {len(manifest['data']['gold'])} gold + "
                   f"{manifest['data']['silver_sentences']} silver sentences in {seconds:.0f} s\n")
@@ -146,6 +153,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> dict[str, Any]:
     out.write(table(["label", "system", "strict P", "strict R", "strict F1", "overlap F1"], rows) + "\n\n")
     out.write(table(["label", "rules F1", "rules+hanlp F1", "strict", "rules ovl F1", "r+h ovl F1", "overlap"],
                     verdicts) + "\n")
+    if args.added:
+        out.write("\nspans the ensemble added to the rules (+ correct, - false hit):\n")
+        out.writelines(f"  {'+' if a['correct'] else '-'} {fold['held_out']} {a['label']} {a['text']!r}\n"
+                       for fold in folds for a in fold["added"])
     helps = [v[0] for v in verdicts if v[3] == "helps"]
     out.write(f"\nlabels where the model helps (strict): {', '.join(helps) or 'none'}\n")
     result["helps"] = helps
@@ -160,10 +171,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--silver", nargs="*", default=[str(ROOT.parent / "shared" / "data" / "gov_work_reports.jsonl")],
                         help="texts for silver data: .txt files, folders, .jsonl (field content); none: gold only")
     parser.add_argument("--min-year", type=int, default=2000, help="only .jsonl records of this year or later")
-    parser.add_argument("--epochs", type=int, default=12)
-    parser.add_argument("--patience", type=int, default=4)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-silver-chars", type=int, default=80_000)
+    defaults = TrainConfig()  # the recipe of the shipped model
+    parser.add_argument("--epochs", type=int, default=defaults.epochs)
+    parser.add_argument("--patience", type=int, default=defaults.patience)
+    parser.add_argument("--seed", type=int, default=defaults.seed)
+    parser.add_argument("--max-silver-chars", type=int, default=defaults.max_silver_chars)
+    parser.add_argument("--added", action="store_true", help="list every span the ensemble added, right or wrong")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results" / "loo.json"), help="write scores here")
     args = parser.parse_args(argv)
     args.silver = [p for p in args.silver if Path(p).exists()] if args.silver else []

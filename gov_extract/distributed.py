@@ -36,7 +36,7 @@ from .pipeline import Pipeline, parse_reference_date
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["extract_bag", "expand_paths", "flatten", "to_jsonl", "to_parquet", "TABLES"]
+__all__ = ["TABLES", "expand_paths", "extract_bag", "flatten", "to_jsonl", "to_parquet"]
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +235,7 @@ def _period(row: dict[str, Any], period: dict[str, Any] | None) -> None:
     row["period_end"] = period["end"] if period else None
 
 
-def _decimal_text(value: int | float | None) -> str | None:
+def _decimal_text(value: float | None) -> str | None:
     return None if value is None else str(value)
 
 

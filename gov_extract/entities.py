@@ -20,8 +20,16 @@ a multi-pattern (Aho-Corasick) match:
   district keeps its city (``宜宾市南溪区…``), short department names expand
   (``市人社局`` -> ``宜宾市人力资源和社会保障局``), and the publisher's short
   forms (``市中心``, ``市政务服务中心``) mean the publisher.
-- LOC: divisions with or without suffix, named places, zones, venues and
-  townships (``罗龙街道``, ``江油市太白镇``).
+- LOC: divisions with or without suffix (a chain split into its divisions:
+  ``南京鼓楼区`` -> 南京 + 鼓楼区), named places, zones (``长兴经济技术开发区``,
+  ``泸州港``; a long zone suffix also after a place cue: ``赴常熟经济技术开发区``),
+  venues and townships (``罗龙街道``, ``江油市太白镇``).
+
+Divisions come from the lexicon and, for names several divisions of China
+share (``鼓楼区``), from the home city or province. A short form that is also
+part of ordinary words (``资中`` in 投资中心, ``范县`` in 示范县) names a
+division only where a word starts (:meth:`_Run.bounded_divisions`); a county
+right after a division it does not lie in is a zone's name (``绍兴滨海新区``).
 - PERSON: a name after office titles (``副厅长何绍明``), linked to the ORG
   right before the titles; 2 or 3 characters by the word that follows.
 
@@ -35,6 +43,7 @@ through ``EntityTagger(sources=[...])``: any callable ``doc -> Iterable[Candidat
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -89,6 +98,8 @@ _PACKAGE = regex.compile(r"^\d{1,3}条$")
 _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
 _WS = regex.compile(r"\s+")
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
+_DIGITS = regex.compile(r"[0-9]")
+_MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
 # A government's general office is a body of its own, not a sub-unit.
 _GOVERNMENT = ("政府",)
 
@@ -140,6 +151,7 @@ class _Grammar:
         named = [s for s, v in sufs.items() if v.anchor in ("adjacent", "division", "free")]
         self.named_suffix = regex.compile(_alternation(named))
         self.free_org = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "free"))
+        self.free_end = regex.compile(rf"(?:{self.free_org.pattern})$")
         self.chain = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
         self.office = regex.compile("办公厅|办公室")
         self.branch = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))))
@@ -180,12 +192,14 @@ class _Grammar:
             rf"(?:{_alternation(s for s, v in sufs.items() if v.anchor != 'subunit')})$"
         )
         locs = lex.loc_suffixes
-        self.zone = regex.compile(
-            rf"(?P<body>\p{{Han}}{{0,10}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'division')})"
-        )
-        self.zone_right = regex.compile(
-            rf"\p{{Han}}{{0,2}}?(?:{_alternation(s for s, v in locs.items() if v.anchor == 'division')})"
-        )
+        zones = _alternation(s for s, v in locs.items() if v.anchor in ("division", "free"))
+        self.zone_suffix = regex.compile(zones)
+        self.zone_right = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{zones})")
+        self.free_zone = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "free"))
+        self.list_conj = frozenset(w for w in conj if len(w) == 1)
+        # the last characters of place names: zone, venue and township suffixes, division suffixes
+        self.place_end = frozenset(s[-1] for s in locs) | frozenset("省市州县区旗")
+        self.street = regex.compile(_alternation(lex.words_of("street")))
         self.venue_prefix = regex.compile(
             rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
         )
@@ -286,6 +300,8 @@ class _Anchor:
     division: Division | None = None
     bare: str | None = None
     township: bool = False
+    #: a named zone whose name is the body (两江新区 + 管委会): no shortest body applies
+    zone: bool = False
 
 
 class _Run:
@@ -313,7 +329,8 @@ class _Run:
                     lists[kind].append((start, end + 1, surface))
         # names the home's divisions share with others elsewhere in China: 鼓楼区 in a Nanjing bulletin
         local = self.lex.local_divisions(self.home)
-        self.divisions: Mapping[str, Division] = {**self.lex.divisions, **local} if local else self.lex.divisions
+        self.divisions: Mapping[str, Division] = (
+            ChainMap(dict(local), self.lex.divisions) if local else self.lex.divisions)  # type: ignore[arg-type]
         for name in local:
             pos = folded.find(name)
             while pos >= 0:
@@ -350,23 +367,44 @@ class _Run:
         ends: set[int] = set()
         province_of: dict[str, str | None] = {}
         home = self.home.province.full if self.home.province else None
+        after: dict[int, Division] = {}  # end -> the division kept there
         for s, e, surface in sorted(hits, key=lambda h: (h[0], -h[1])):
             div = self.divisions[surface]
+            prev = after.get(s)
+            if prev is not None and div.level == "county" and not self.lies_in(div, prev):
+                continue  # 绍兴 + 滨海新区 (天津): a zone's name, not a division
+            if surface != div.full and len(surface) < len(div.local) and g.street.match(text, e):
+                continue  # 湖南路, 北京街: part of a street name
             if self.needs_word_start(surface, div, home, province_of) and not (
                     s in ends or self.breaks_before(s) or g.loc_before.search(text, max(0, s - 3), s)
                     or g.zone_right.match(text, e)):
                 continue
             kept.append((s, e, surface))
             ends.add(e)
+            after.setdefault(e, div)
         return kept
+
+    def lies_in(self, div: Division, other: Division) -> bool:
+        """True when ``div`` lies in ``other`` or shares its parent (绵阳 + 江油, 江油 + 北川)."""
+        if div.parent == other.parent:
+            return True
+        parent, seen = div.parent, 0
+        while parent is not None and seen < 4:
+            if parent == other.full:
+                return True
+            up = self.divisions.get(parent)
+            parent, seen = (up.parent if up else None), seen + 1
+        return False
 
     def needs_word_start(self, surface: str, div: Division, home: str | None,
                          province_of: dict[str, str | None]) -> bool:
+        """True when ``surface`` names ``div`` only where a word starts: a county's short
+        form, a city's outside the ``home`` province, a one-character name with its suffix."""
         local = div.local
         if len(surface) == 2 and surface == local:
             return True  # 范县, 和县
-        if len(surface) >= len(local) or not local.startswith(surface):
-            return False  # a suffixed or qualified name
+        if div.level == "province" or len(surface) >= len(local) or not local.startswith(surface):
+            return False  # a province, a suffixed or a qualified name
         if div.level != "city":
             return True
         if div.full not in province_of:
@@ -378,6 +416,17 @@ class _Run:
         g = self.g
         return (name in g.generic_exact or g.generic_prefix.match(name) is not None
                 or g.generic_suffix.search(name) is not None)
+
+    def specific_kind(self, rest: str) -> bool:
+        """True when ``rest`` (a body after a division) ends in a generic category and kind
+        (``行业`` + ``协会``) with a field of its own before it: ``物流行业协会`` (``行业协会``
+        alone is generic; ``全资子公司``, a relation, stays generic)."""
+        m = self.g.generic_suffix.search(rest)
+        kind = self.g.free_end.search(m.group()) if m is not None else None
+        if m is None or kind is None or kind.start() < 2:
+            return False
+        field = rest[:m.start()]
+        return len(field) >= 2 and not self.is_generic(field) and not self.g.left_cut.search(field)
 
     def breaks_before(self, pos: int) -> bool:
         """True when a name may start at ``pos`` (start, non-name char or boundary word before)."""
@@ -455,6 +504,9 @@ class _Run:
         for m in _PAREN_PLACE.finditer(self.text):  # 中国（绵阳）+ 知识产权保护中心
             if self.div_end_at.get(m.start("place")) == m.end("place"):  # specific enough after any word
                 out.append(_Anchor(m.start(), m.end()))
+        for s, e, surface in self.place_hits:  # a named zone starts a body's name: 两江新区 + 管委会
+            if self.lex.places[surface].kind == "zone" and self.breaks_before(s):
+                out.append(_Anchor(s, s, township=True, zone=True))
         chains = {a.end: a.start for a in out if a.division is not None}
         for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处, 龙泉驿区洛带镇 + 人民政府
             out.append(_Anchor(chains.get(s, s), e, township=True))
@@ -492,7 +544,8 @@ class _Run:
                 if m is None:
                     break
                 body, end = m.group("body"), m.end()
-                if (body[-1] in g.township_chars or not self.body_ok(pos, m.start("suf"), strict=True)
+                if (body[-1] in g.township_chars or not (self.body_ok(pos, m.start("suf"), strict=True)
+                                                         or self.county_short_at(pos, m.start("suf")))
                         or self.is_generic(m.group()) or not self.township_ends(end)):
                     break
                 county = div if div is not None else self.county_before(pos)
@@ -502,6 +555,12 @@ class _Run:
                 pos = end + 1
         self._townships = out
         return out
+
+    def county_short_at(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` is exactly a county's short form (蓝田 of 蓝田街道 may name a town)."""
+        surface = fold(self.text[start:end])
+        div = self.divisions.get(surface) if self.div_end_at.get(start) == end else None
+        return div is not None and div.level == "county" and len(surface) < len(div.local)
 
     def township_ends(self, pos: int) -> bool:
         """True when a township name may end at ``pos``: a break, an ORG suffix or a verb of places."""
@@ -835,23 +894,28 @@ class _Run:
             out.append(Candidate("ORG", start, end, norm, TIER_NAME, rank, unit=unit, kind=entry.kind))
         return out
 
-    def anchored_name(self, pos: int, *, party: bool = False) -> tuple[int, int, str] | None:
+    def anchored_name(self, pos: int, *, party: bool = False, zone: bool = False) -> tuple[int, int, str] | None:
         """The shortest ``body + suffix`` ORG name starting at ``pos`` that fits its suffix's rule.
 
-        Returns (suffix start, suffix end, suffix) or ``None``.
+        ``party`` (市委 + 组织部) and ``zone`` (两江新区 + 管委会): any body length;
+        a zone's name is no generic body. Returns (suffix start, suffix end, suffix) or ``None``.
         """
         text, g = self.text, self.g
         run = _HAN_RUN.match(text, pos)
         if not run:
             return None
         best = None
+        cover = -1  # end of the longest suffix so far: 委 inside 管委会 is no suffix
         for m in g.named_suffix.finditer(text, pos, run.end(), overlapped=True):
+            inside, cover = m.end() < cover, max(cover, m.end())
+            if inside:
+                continue
             rule = g.org_suffix[m.group()]
             body = m.start() - pos
-            if (body < rule.min_body and not party) or (rule.anchor == "adjacent" and body):
+            if (body < rule.min_body and not (party or zone)) or (rule.anchor == "adjacent" and body and not zone):
                 continue
             key = (m.end(), m.start())
-            if (best is None or key < best[0]) and self.body_ok(pos, m.start()):
+            if (best is None or key < best[0]) and (zone or self.body_ok(pos, m.start())):
                 best = (key, m)
         if best is None:
             return None
@@ -872,7 +936,7 @@ class _Run:
             if a.division is not None and text.startswith("委", pos) and not g.boundary.match(text, pos) and (
                     self.anchored_name(pos + 1, party=True) or self.dept_at(pos + 1)):
                 pos, party = pos + 1, True  # 泸州市委 + 组织部
-            found = self.anchored_name(pos, party=party)
+            found = self.anchored_name(pos, party=party, zone=a.zone)
             dept = None if national else self.dept_at(pos)
             suf: str | None = None
             kind: str | None = None
@@ -889,7 +953,8 @@ class _Run:
             if national and suf_start == a.end:
                 continue  # 国家局, 中国中心: a national prefix needs a body
             name = text[a.start:name_end]
-            if self.is_generic(name):
+            if not a.zone and self.is_generic(name) and not (
+                    (a.division is not None or a.bare) and self.specific_kind(text[pos:name_end])):
                 continue
             if party:
                 kind = "party"
@@ -974,12 +1039,17 @@ class _Run:
 
     def locations(self) -> list[Candidate]:
         text, g, lex = self.text, self.g, self.lex
-        out = []
+        out: list[Candidate] = []
         home_province = self.home.province
         starts = {s for s, _, _ in self.div_hits}
         ends = {e for _, e, _ in self.div_hits}
         for s, e, surface in self.div_hits:
             div = self.divisions[surface]
+            parts = self.chain_parts(s, e, surface, div)
+            if len(parts) > 1:  # 浙江省湖州市吴兴区, 南京鼓楼区: one LOC a division, as 宜宾市 + 叙州区
+                out.extend(Candidate("LOC", ps, pe, pdiv.full, TIER_LOC, RANK_LEXICON) for ps, pe, pdiv in parts
+                           if home_province is None or pdiv.full != home_province.full)
+                continue
             if home_province is not None and div.full == home_province.full:
                 continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin
             if div.level in ("county", "township") and surface != div.full and not surface.endswith(
@@ -994,9 +1064,15 @@ class _Run:
         for s, e, norm in self.townships():
             out.append(Candidate("LOC", s, e, norm, TIER_LOC, RANK_PATTERN))
         for a in self.anchors(bare=False):
-            m = g.zone.match(text, a.end)
-            if m and self.body_ok(a.end, m.start("suf")):
-                out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
+            run = _HAN_RUN.match(text, a.end)
+            # every zone suffix within reach, the longest name wins: 宜宾临港 < 宜宾临港经济技术开发区
+            for m in g.zone_suffix.finditer(text, a.end, run.end() if run else a.end, overlapped=True):
+                if m.start() - a.end > _MAX_ZONE_BODY:
+                    break
+                if self.body_ok(a.end, m.start(), strict=True) and (
+                        len(m.group()) > 1 or m.start() > a.end or self.township_ends(m.end())):  # 泸州港, not 广东港澳
+                    out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
+        out += self.free_zones()
         for a in self.anchors(relaxed_province=True):
             m = g.venue_prefix.match(text, a.end)
             if m and self.body_ok(a.end, m.start("suf")):
@@ -1016,6 +1092,46 @@ class _Run:
             if not g.boundary.search(name) and not self.is_generic(name):
                 out.append(Candidate("LOC", cue.end(), m.end(), name, TIER_LOC, RANK_PATTERN))
         return out
+
+    def free_zones(self) -> list[Candidate]:
+        """Zones named without a known division (``loc_suffixes.tsv`` anchor ``free``):
+        a name of 2-6 characters right after a place cue (``在``, ``赴``) or listed after
+        another place (``…保税区和常熟经济技术开发区``); a verb before the suffix
+        (``促进综合保税区``) starts no name."""
+        text, g = self.text, self.g
+        out: list[Candidate] = []
+        for m in g.free_zone.finditer(text):
+            for size in range(2, 7):
+                start = m.start() - size
+                if start < 0 or not is_han(text[start]):
+                    break
+                if not (g.loc_before.search(text, max(0, start - 3), start) or self.listed_after_place(start)):
+                    continue
+                body = text[start:m.start()]
+                if (self.body_ok(start, m.start(), strict=True) and not self.is_generic(text[start:m.end()])
+                        and not _DIGITS.search(body)):
+                    out.append(Candidate("LOC", start, m.end(), _squeeze(text[start:m.end()]), TIER_LOC, RANK_PATTERN))
+                break
+        return out
+
+    def listed_after_place(self, pos: int) -> bool:
+        """True when ``pos`` follows a conjunction after a place name (``…保税区、``, ``…县和``)."""
+        text = self.text
+        return pos >= 2 and text[pos - 1] in self.g.list_conj and text[pos - 2] in self.g.place_end
+
+    def chain_parts(self, start: int, end: int, surface: str, div: Division) -> list[tuple[int, int, Division]]:
+        """A surface naming a chain of divisions split into them (``南京鼓楼区`` -> 南京 + 鼓楼区)."""
+        parts: list[tuple[int, int, Division]] = []
+        for _ in range(4):
+            local = div.local
+            head = surface[:-len(local)] if len(surface) > len(local) and surface.endswith(local) else ""
+            parent = self.divisions.get(head) if head else None
+            if parent is None or parent.full != div.parent:
+                break
+            parts.append((end - len(local), end, div))
+            surface, div, end = head, parent, end - len(local)
+        parts.append((start, end, div))
+        return parts[::-1]
 
     # -- PERSON -------------------------------------------------------------
 

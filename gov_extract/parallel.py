@@ -44,7 +44,7 @@ from .model import Argument, Document, Entity, Quantity, Section, TimeExpr, Toke
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
-__all__ = ["pipe_parallel", "default_start_method", "dumps", "loads"]
+__all__ = ["default_start_method", "dumps", "loads", "pipe_parallel"]
 
 log = logging.getLogger(__name__)
 

@@ -60,7 +60,7 @@ class Pipeline:
     """The reader followed by ``components`` in order.
 
     >>> nlp = Pipeline([])            # reader only: clean view, meta, sections
-    >>> nlp("2025年12月12日").meta.published
+    >>> nlp("某中心 2025年12月12日\n一、工作动态").meta.published
     datetime.date(2025, 12, 12)
     """
 

@@ -57,16 +57,15 @@ def parse_meta(view: CleanText) -> Meta:
     paragraphs = [view.text[a:b] for a, b in view.paragraphs()]
     header: list[str] = []
     headings: list[str] = []
+    in_header = True
     for p in paragraphs:
         if _MARKERS[0][2].match(p):
             headings.append(p)
-        elif not headings:
+            in_header = False
+        elif in_header and len(p) <= _HEADER_LINE_MAX and len(header) < _HEADER_MAX_LINES:
             header.append(p)
-    # A bulletin's header is a few short lines before its first "一、" heading;
-    # a text without one (a news article, a speech) has no header to read.
-    if not headings or len(header) > _HEADER_MAX_LINES:
-        header = []
-    header = [p for p in header if len(p) <= _HEADER_LINE_MAX]
+        else:
+            in_header = False  # a bulletin's header is its leading short lines
     furniture = ["".join(view.raw[a:b].split()) for a, b in view.furniture]
 
     title = next((p for p in header + furniture if _TITLE_RE.match(p)), None)
@@ -85,6 +84,8 @@ def parse_meta(view: CleanText) -> Meta:
                  if t.explicit_year and t.grain == "day" and not t.span and t.end == len(p)), None
             )
 
+    if published is None:  # no masthead date: a news article or speech, not a bulletin header
+        publisher = None
     period = _weekly_period(header, published) or _monthly_period(headings[:2])
     kind = None
     if title and title.endswith("周报"):

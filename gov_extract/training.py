@@ -86,18 +86,18 @@ class Sentence:
 class TrainConfig:
     """Hyperparameters of :func:`train_tagger` (all recorded in the manifest)."""
 
-    epochs: int = 30
+    epochs: int = 12
     seed: int = 1
     embed: int = 64
     hidden: int = 128
     dropout: float = 0.3
     lr: float = 0.003
     batch_size: int = 32
-    patience: int = 8
+    patience: int = 4
     max_len: int = MAX_CHUNK
     min_char_count: int = 2
     dev_share: float = 0.15
-    max_silver_chars: int = 200_000
+    max_silver_chars: int = 80_000
     silver_empty_share: float = 0.15
     threads: int | None = 1
 

@@ -175,7 +175,8 @@ def test_bad_argument_types():
 def huzhou_files(tmp_path) -> list[Path]:
     divisions = tmp_path / "zj_divisions.tsv"
     divisions.write_text(
-        DIV_HEADER + "浙江省湖州市\tcity\t浙江省\t湖州市|湖州\n浙江省湖州市安吉县\tcounty\t浙江省湖州市\t安吉县|安吉\n",
+        DIV_HEADER + "浙江省湖州市\tcity\t浙江省\t湖州市|湖州|湖城\n浙江省湖州市安吉县\tcounty\t浙江省湖州市\t安吉县|安吉\n"
+        "浙江省湖州市南太湖新区\tcounty\t浙江省湖州市\t南太湖新区\n",
         encoding="utf-8",
     )
     orgs = tmp_path / "hz_orgs.tsv"
@@ -193,7 +194,10 @@ def test_from_files_returns_a_new_lexicon(huzhou_files):
     user = Lexicon.from_files(*huzhou_files)
     assert user is not base
     assert "市数据局" in user.orgs and "市数据局" not in base.orgs
-    assert "湖州" in user.divisions and "湖州" not in base.divisions
+    # a user row replaces the shipped one (湖城: the user's alias) and adds a functional zone
+    assert "湖城" in user.divisions and "湖城" not in base.divisions
+    assert user.divisions["湖州"].aliases == ("湖州市", "湖州", "湖城")
+    assert user.divisions["南太湖新区"].parent == "浙江省湖州市" and "南太湖新区" not in base.divisions
     assert user.sources[-2:] == tuple(str(p) for p in huzhou_files)
     # a user surface shadows the shipped one; the shipped lexicon is unchanged
     assert user.orgs["省政务服务中心"].norm == "浙江省政务服务中心"
@@ -203,7 +207,7 @@ def test_from_files_returns_a_new_lexicon(huzhou_files):
 def test_from_files_stacks_on_a_given_base(huzhou_files, tmp_path):
     first = Lexicon.from_files(huzhou_files[0])
     second = Lexicon.from_files(huzhou_files[1], base=first)
-    assert "湖州" in second.divisions and "市数据局" in second.orgs
+    assert "湖城" in second.divisions and "市数据局" in second.orgs
     # the same surface again in a later layer overrides, it is not a duplicate
     again = tmp_path / "again_orgs.tsv"
     again.write_text(ORG_HEADER + "湖州市数据管理局\tgovernment\tcity\t\t市数据局\t\n", encoding="utf-8")
@@ -217,6 +221,12 @@ HOME_CASES = [
     ("aba", "阿坝州政务服务和公共资源交易服务中心", "四川省", "四川省阿坝藏族羌族自治州"),
     ("chongqing", "重庆市人民政府办公厅", "重庆市", None),
     ("zhejiang", "浙江省大数据发展管理局", "浙江省", None),
+    ("huzhou", "湖州市政务服务中心", "浙江省", "浙江省湖州市"),
+    ("suzhou", "苏州市行政审批局", "江苏省", "江苏省苏州市"),
+    ("shenzhen", "深圳市政务服务和数据管理局", "广东省", "广东省深圳市"),
+    ("hefei", "合肥市数据资源局", "安徽省", "安徽省合肥市"),
+    ("qiandongnan", "黔东南州政务服务中心", "贵州省", "贵州省黔东南苗族侗族自治州"),
+    ("beijing", "北京市政务服务和数据管理局", "北京市", None),
     ("none", None, "四川省", None),
     ("unknown", "某某研究会", "四川省", None),
 ]
@@ -275,6 +285,11 @@ PREFIX_CASES = [
     ("district_keeps_city", "通川区", "达州市通川区"),
     ("district_named_after_city", "乐山市市中区", "乐山市市中区"),
     ("chongqing_district", "渝中区", "重庆市渝中区"),
+    ("huzhou_district", "吴兴区", "湖州市吴兴区"),
+    ("huzhou_county", "德清县", "德清县"),
+    ("suzhou_county_level_city", "昆山市", "昆山市"),
+    ("beijing_district", "北京朝阳区", "北京市朝阳区"),
+    ("shared_name_qualified", "南京市鼓楼区", "南京市鼓楼区"),
     ("province", "四川", "四川省"),
 ]
 
@@ -290,6 +305,11 @@ COUNTY_HOME_CASES = [
     ("district", "达州市通川区政务服务中心", "四川省达州市通川区", {"市": "达州市", "区": "达州市通川区"}),
     ("county_level_city", "江油市政务服务中心", "四川省绵阳市江油市", {"市": "江油市", "省": "四川省"}),
     ("city_only", "南充市人民政府", None, {"市": "南充市", "县": None, "区": None}),
+    ("huzhou_district", "湖州市吴兴区政务服务中心", "浙江省湖州市吴兴区", {"市": "湖州市", "区": "湖州市吴兴区", "省": "浙江省"}),
+    ("huzhou_county", "德清县行政服务中心", "浙江省湖州市德清县", {"市": "湖州市", "县": "德清县", "省": "浙江省"}),
+    ("municipality", "北京市政务服务和数据管理局", None, {"市": "北京市", "省": "北京市", "区": None}),
+    ("municipality_district", "重庆市渝中区人民政府", "重庆市渝中区", {"市": "重庆市", "区": "重庆市渝中区"}),
+    ("province_direct_city", "仙桃市政务服务中心", "湖北省仙桃市", {"市": "仙桃市", "省": "湖北省"}),
 ]
 
 
@@ -305,6 +325,73 @@ def test_division_local_name():
     assert lex.divisions["江油"].local == "江油市"
     assert lex.divisions["四川省"].local == "四川省"
     assert lex.province_of(lex.divisions["江油"]).full == "四川省"
+
+
+# --------------------------------------------------------------------------- divisions of China
+
+LEVEL_COUNTS = [("province", 34, 34), ("city", 330, 350), ("county", 2800, 2900)]
+
+
+@pytest.mark.parametrize(("level", "low", "high"), [pytest.param(*r, id=r[0]) for r in LEVEL_COUNTS])
+def test_every_division_of_china(level, low, high):
+    fulls = {d.full for d in Lexicon.default().divisions.values() if d.level == level}
+    assert low <= len(fulls) <= high
+
+
+def test_every_division_has_its_parent_chain():
+    lex = Lexicon.default()
+    for div in set(lex.divisions.values()):
+        province = lex.province_of(div)
+        assert province is not None and div.full.startswith(province.full), div
+        assert div.parent is None or lex.divisions[div.parent].full == div.parent
+
+
+def test_every_local_name_resolves_in_its_region():
+    """A county's own name is a surface, or (shared by several: 鼓楼区) known in its city."""
+    lex = Lexicon.default()
+    for div in set(lex.divisions.values()):
+        if div.parent is None or div.local in lex.divisions:
+            continue
+        assert lex.regional[div.parent].get(div.local) == div or lex.divisions[div.parent].level == "province", div
+
+
+SHARED_CASES = [
+    ("nanjing", "南京市政务服务管理办公室", "鼓楼区", "江苏省南京市鼓楼区"),
+    ("fuzhou", "福州市行政服务中心管理委员会", "鼓楼区", "福建省福州市鼓楼区"),
+    ("beijing", "北京市政务服务和数据管理局", "朝阳区", "北京市朝阳区"),
+    ("changchun", "长春市政务服务和数字化建设管理局", "朝阳区", "吉林省长春市朝阳区"),
+    ("xining", "西宁市政务服务监督管理局", "城东区", "青海省西宁市城东区"),
+    ("jiangsu_province", "江苏省政务服务管理办公室", "通州区", "江苏省南通市通州区"),
+    ("jiangsu_twice", "江苏省政务服务管理办公室", "鼓楼区", None),
+    ("elsewhere", "四川省政府政务服务和公共资源交易服务中心", "鼓楼区", None),
+]
+
+
+@pytest.mark.parametrize(("publisher", "name", "full"), _unique(SHARED_CASES))
+def test_shared_names_resolve_in_the_home_region(publisher, name, full):
+    lex = Lexicon.default()
+    assert name not in lex.divisions
+    div = lex.local_divisions(lex.home(publisher)).get(name)
+    assert (div.full if div else None) == full
+
+
+# short forms that are ordinary words or shared by several divisions are no surfaces
+NOT_SURFACES = ["城区", "郊区", "矿区", "东区", "市中区", "新区", "鼓楼", "朝阳", "和平", "中山", "城东", "江北",
+                "长安", "西湖", "南山", "平原", "商城", "资源", "合作", "大同", "日照", "新市", "津市", "长宁", "东兴"]
+
+
+@pytest.mark.parametrize("surface", NOT_SURFACES)
+def test_no_ordinary_word_names_a_division(surface):
+    assert surface not in Lexicon.default().divisions
+
+
+@pytest.mark.parametrize(("surface", "full"), [
+    ("湖州", "浙江省湖州市"), ("吴兴区", "浙江省湖州市吴兴区"), ("南浔", "浙江省湖州市南浔区"), ("姑苏区", "江苏省苏州市姑苏区"),
+    ("黔东南州", "贵州省黔东南苗族侗族自治州"), ("恩施", "湖北省恩施土家族苗族自治州"), ("浦东", "上海市浦东新区"),
+    ("管城", "河南省郑州市管城回族区"), ("南京鼓楼区", "江苏省南京市鼓楼区"), ("重庆江北区", "重庆市江北区"),
+])
+def test_division_surfaces_of_other_provinces(surface, full):
+    assert Lexicon.default().divisions[surface].full == full
 
 
 @given(st.text(max_size=200))

@@ -20,7 +20,6 @@ from gov_extract import Pipeline
 from gov_extract.model import Document, Entity, Quantity
 from gov_extract.parallel import default_start_method, dumps, loads, pipe_parallel
 from gov_extract.tokenize import JiebaTokenizer
-
 from tests.conftest import CORPUS_IDS, raw_text
 
 REPORTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "gov_work_reports.jsonl"

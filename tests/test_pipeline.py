@@ -64,7 +64,7 @@ def test_pipe_streams_in_order_with_context() -> None:
 
 
 def test_reference_date_overrides_anchor() -> None:
-    doc = Pipeline([])("2025年12月12日", reference_date="2026-01-05")
+    doc = Pipeline([])("某中心\n2025年12月12日\n一、工作动态\n内容。", reference_date="2026-01-05")
     assert doc.meta.published == date(2025, 12, 12)
     assert doc.anchor == date(2026, 1, 5)
 

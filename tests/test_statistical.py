@@ -298,6 +298,27 @@ def test_modules_import_without_hanlp() -> None:
     assert "ModelError" in done.stdout or "ImportError" in done.stdout
 
 
+def _train_args(*argv: str):
+    import argparse
+
+    from gov_extract.training import add_train_parser
+
+    parser = argparse.ArgumentParser(prog="gov-extract")
+    add_train_parser(parser.add_subparsers(dest="command"))
+    return parser.parse_args(["train-tagger", *argv])
+
+
+def test_train_command_without_hanlp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import io
+
+    from gov_extract.training import run_train_command
+
+    monkeypatch.setitem(sys.modules, "hanlp", None)
+    out, err = io.StringIO(), io.StringIO()
+    assert run_train_command(_train_args(str(tmp_path / "m")), out, err) == 2
+    assert INSTALL_HINT in err.getvalue() and out.getvalue() == ""
+
+
 def test_model_dir_must_be_complete(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
     with pytest.raises(ModelError, match="missing"):
@@ -380,6 +401,23 @@ def test_training_is_silent(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
     assert (tmp_path / "train.log").read_text(encoding="utf-8")
+
+
+@needs_hanlp
+def test_train_command(tmp_path: Path) -> None:
+    import io
+
+    from gov_extract.training import run_train_command
+
+    args = _train_args(str(tmp_path / "m"), "--corpus", str(CORPUS), "--epochs", "1", "--labels", "ORG,LOC")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket, "socket", _NoSocket)
+        assert run_train_command(args, out, err) == 0, err.getvalue()
+    assert out.getvalue().startswith(f"wrote {tmp_path / 'm'}:")
+    manifest = read_manifest(tmp_path / "m")
+    assert manifest["labels"] == ["ORG", "LOC"]
+    assert manifest["data"]["gold"] == sorted(p.stem for p in (CORPUS / "gold").glob("*.json"))
 
 
 @needs_hanlp
