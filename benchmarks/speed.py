@@ -185,7 +185,19 @@ def scaling(nlp: Pipeline, texts: Sequence[str], base_bytes: int, factors: Seque
     return {"base_bytes": base_bytes, "repeats": repeats, "rows": rows}
 
 
+def _cpu_ticks() -> tuple[int, int] | None:
+    """(idle, total) jiffies of all CPUs from /proc/stat; ``None`` where there is none."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            values = [int(v) for v in fh.readline().split()[1:]]
+    except OSError:  # no /proc: not Linux
+        return None
+    return values[3] + values[4], sum(values)
+
+
 def parallel(nlp: Pipeline, texts: Sequence[str], n_process: int = 2) -> dict[str, Any]:
+    """Serial against ``pipe(n_process=...)``; also how idle the machine was (others' load)."""
+    ticks0 = _cpu_ticks()
     start = clock()
     serial = list(nlp.pipe(texts))
     s_wall, s_cpu = since(start)
@@ -195,12 +207,20 @@ def parallel(nlp: Pipeline, texts: Sequence[str], n_process: int = 2) -> dict[st
     p_wall, p_cpu = since(start)
     kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     kids_cpu = (kids1.ru_utime + kids1.ru_stime) - (kids0.ru_utime + kids0.ru_stime)
+    ticks1 = _cpu_ticks()
+    # CPU time of the machine that went to other processes while this ran
+    busy_others = None
+    if ticks0 and ticks1 and ticks1[1] > ticks0[1]:
+        total_s = (ticks1[1] - ticks0[1]) / os.sysconf("SC_CLK_TCK")
+        idle_s = (ticks1[0] - ticks0[0]) / os.sysconf("SC_CLK_TCK")
+        busy_others = max(0.0, (total_s - idle_s - s_cpu - p_cpu - kids_cpu) / total_s)
     ideal = max((p_cpu + kids_cpu) / n_process, kids_cpu / n_process, p_cpu)
     return {
         "n_process": n_process, "identical": par == serial, "serial_wall_s": s_wall, "serial_cpu_s": s_cpu,
         "parallel_wall_s": p_wall, "parent_cpu_s": p_cpu, "workers_cpu_s": kids_cpu,
         "speedup_wall": s_wall / p_wall, "speedup_cpu_estimate": s_cpu / ideal,
         "overhead_cpu_share": (p_cpu + kids_cpu - s_cpu) / s_cpu,
+        "machine_share_used_by_others": busy_others,
     }
 
 
@@ -429,9 +449,12 @@ def checks(res: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     out.append((f"scaling {last['factor']}x input", f"<= {last['factor'] + 1}x time", f"{last['ratio']:.2f}x",
                 last["ratio"] <= last["factor"] + 1))
     p = res["parallel"]
+    share = p.get("machine_share_used_by_others")
+    others = f"{100 * share:.0f}% of the CPUs" if share is not None else "—"
     out.append(("pipe(n_process=2) vs serial", ">= 1.7x, identical",
                 f"{p['speedup_wall']:.2f}x wall, {p['speedup_cpu_estimate']:.2f}x CPU-bound estimate, "
-                f"identical={p['identical']}", p["identical"] and p["speedup_cpu_estimate"] >= 1.7))
+                f"identical={p['identical']}, others used {others}",
+                p["identical"] and p["speedup_cpu_estimate"] >= 1.7))
     if res.get("cli"):
         c = res["cli"]
         growth = c["rss_growth_mb_after_10pct"]
