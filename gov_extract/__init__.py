@@ -22,7 +22,7 @@ from .model import (
     Token,
     Trigger,
 )
-from .pipeline import Component, Pipeline, default_pipeline, extract
+from .pipeline import Component, Pipeline, default_pipeline, extract, make_pipeline
 from .structure import read
 
 __version__ = "0.1.0"
@@ -49,6 +49,7 @@ __all__ = [
     "__version__",
     "default_pipeline",
     "extract",
+    "make_pipeline",
     "read",
     "read_text",
 ]

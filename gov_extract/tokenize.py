@@ -18,6 +18,8 @@ from .model import Document, Token
 
 __all__ = ["JiebaTokenizer", "cache_dir"]
 
+_USER_WORD_FREQ = 100_000  # high enough that a lexicon name is kept whole
+
 
 def cache_dir() -> Path:
     """gov_extract's private cache directory (``$GOV_EXTRACT_CACHE`` or ``~/.cache/gov_extract``)."""
@@ -58,9 +60,18 @@ class JiebaTokenizer:
                     tok.tmp_dir = str(cache_dir())
                     tok.initialize()
                     for word in self._user_words:
-                        tok.add_word(word)
+                        tok.add_word(word, freq=_USER_WORD_FREQ)  # a given freq skips jieba's per-word cut
                     self._tokenizer = tok
         return self._tokenizer
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the configuration only; a worker builds its own jieba instance."""
+        return {"_user_words": self._user_words}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._user_words = state["_user_words"]  # type: ignore[assignment]
+        self._tokenizer = None
+        self._lock = threading.Lock()
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """jieba tokens of ``text`` as ``(word, start, end)``."""

@@ -183,7 +183,7 @@ import gov_extract
 from gov_extract.tokenize import cache_dir
 
 with open(sys.argv[1], encoding="utf-8") as fh:
-    doc = gov_extract.extract(fh.read())
+    doc = gov_extract.make_pipeline(tokens=True)(fh.read())
 print(json.dumps({"loaded": [str(x) for x in loaded], "cache_dir": str(cache_dir()),
                   "tempdir": tempfile.gettempdir(), "tokens": len(doc.tokens)}))
 """
