@@ -75,6 +75,8 @@ INSTALL_HINT = "pip install 'gov_extract[hanlp]'"
 MODEL_FILES: tuple[str, ...] = ("config.json", "vocabs.json", "model.pt", "manifest.json")
 #: Longest chunk fed to the model, in characters.
 MAX_CHUNK = 120
+#: Chunks per model call: large batches keep the BiLSTM's per-step overhead low on CPU.
+PREDICT_BATCH = 512
 
 # Characters normalised before they reach the model: every digit is "0", ASCII
 # letters are lower case, a space is a visible token.
@@ -358,7 +360,7 @@ def load_model(model_dir: str | Path) -> Any:
     return hanlp.load(str(path), devices=-1, verbose=False)
 
 
-def predict_spans(model: Any, texts: Sequence[str], *, batch_size: int = 64,
+def predict_spans(model: Any, texts: Sequence[str], *, batch_size: int = PREDICT_BATCH,
                   max_len: int = MAX_CHUNK) -> list[list[Span]]:
     """Model spans (clean offsets) of each text in ``texts``."""
     chunks: list[tuple[int, int, int]] = []
@@ -368,7 +370,10 @@ def predict_spans(model: Any, texts: Sequence[str], *, batch_size: int = 64,
     if not chunks:
         return out
     tokens = [char_tokens(texts[i][a:b]) for i, a, b in chunks]
-    predicted = model.predict(tokens, batch_size=batch_size)
+    import torch
+
+    with torch.inference_mode():
+        predicted = model.predict(tokens, batch_size=batch_size)
     for (i, a, _), spans in zip(chunks, predicted):
         out[i].extend(Span(a + s, a + e, label) for _, label, s, e in spans)
     return out
@@ -441,7 +446,7 @@ class HanLPTagger:
         model_dir: str | Path | None = None,
         *,
         policy: EnsemblePolicy | None = None,
-        batch_size: int = 64,
+        batch_size: int = PREDICT_BATCH,
     ) -> None:
         if model_dir is None:
             model_dir = default_model_dir()

@@ -325,6 +325,7 @@ def train_tagger(
     labels: Sequence[str] = LABELS,
     config: TrainConfig = TrainConfig(),
     pipeline: Callable[..., Document] | None = None,
+    silver_source: str | None = None,
 ) -> dict[str, Any]:
     """Train a tagger and write it with its ``manifest.json`` to ``out_dir``; return the manifest.
 
@@ -338,6 +339,7 @@ def train_tagger(
         labels: the entity labels to learn.
         config: hyperparameters.
         pipeline: the rule pipeline for silver data (default ``gov_extract.extract``).
+        silver_source: where the silver texts came from, for the manifest.
     """
     require_hanlp()
     labels = tuple(labels)
@@ -358,6 +360,7 @@ def train_tagger(
     data = {
         "gold": sorted({d.id or "" for d in gold_docs}),
         "excluded": sorted(set(exclude)),
+        "silver_source": silver_source,
         "silver_documents": len(silver_docs),
         "silver_sentences": len(silver_sents),
         "silver_chars": silver_chars,
@@ -508,8 +511,9 @@ def run_train_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         texts = read_texts(args.silver, where=where)
         config = dataclasses.replace(TrainConfig(), epochs=args.epochs, seed=args.seed,
                                      max_silver_chars=args.max_silver_chars)
+        source = ", ".join(args.silver) + (f" (year >= {args.min_year})" if args.min_year is not None else "")
         manifest = train_tagger(args.corpus, args.out_dir, silver_texts=texts, exclude=args.exclude,
-                                labels=labels, config=config)
+                                labels=labels, config=config, silver_source=source or None)
     except (GovExtractError, OSError, ValueError) as exc:
         err.write(f"gov-extract: {exc}\n")
         return 2
