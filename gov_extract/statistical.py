@@ -361,8 +361,14 @@ def load_model(model_dir: str | Path) -> Any:
 
 
 def predict_spans(model: Any, texts: Sequence[str], *, batch_size: int = PREDICT_BATCH,
-                  max_len: int = MAX_CHUNK) -> list[list[Span]]:
-    """Model spans (clean offsets) of each text in ``texts``."""
+                  max_len: int = MAX_CHUNK, threads: int | None = 1) -> list[list[Span]]:
+    """Model spans (clean offsets) of each text in ``texts``.
+
+    ``threads``: torch threads for the call (restored afterwards; ``None``:
+    torch's setting). One thread is the fastest on a shared CPU: torch's
+    per-step LSTM work is too small to split, and oversubscribed cores slow it
+    down many times; run documents in parallel with ``Pipeline.pipe(n_process=...)``.
+    """
     chunks: list[tuple[int, int, int]] = []
     for i, text in enumerate(texts):
         chunks.extend((i, a, b) for a, b in chunk_spans(text, max_len=max_len))
@@ -372,8 +378,14 @@ def predict_spans(model: Any, texts: Sequence[str], *, batch_size: int = PREDICT
     tokens = [char_tokens(texts[i][a:b]) for i, a, b in chunks]
     import torch
 
-    with torch.inference_mode():
-        predicted = model.predict(tokens, batch_size=batch_size)
+    before = torch.get_num_threads()
+    try:
+        if threads:
+            torch.set_num_threads(threads)
+        with torch.inference_mode():
+            predicted = model.predict(tokens, batch_size=batch_size)
+    finally:
+        torch.set_num_threads(before)
     for (i, a, _), spans in zip(chunks, predicted):
         out[i].extend(Span(a + s, a + e, label) for _, label, s, e in spans)
     return out
@@ -447,6 +459,7 @@ class HanLPTagger:
         *,
         policy: EnsemblePolicy | None = None,
         batch_size: int = PREDICT_BATCH,
+        threads: int | None = 1,
     ) -> None:
         if model_dir is None:
             model_dir = default_model_dir()
@@ -459,6 +472,7 @@ class HanLPTagger:
         self.manifest = read_manifest(self.model_dir)
         self.policy = policy if policy is not None else EnsemblePolicy()
         self.batch_size = batch_size
+        self.threads = threads
         self._lock = threading.Lock()
         self._model = load_model(self.model_dir)
 
@@ -467,15 +481,18 @@ class HanLPTagger:
 
     def __getstate__(self) -> dict[str, Any]:
         # Worker processes reload the model from its directory.
-        return {"model_dir": self.model_dir, "policy": self.policy, "batch_size": self.batch_size}
+        return {"model_dir": self.model_dir, "policy": self.policy, "batch_size": self.batch_size,
+                "threads": self.threads}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["model_dir"], policy=state["policy"], batch_size=state["batch_size"])  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            state["model_dir"], policy=state["policy"], batch_size=state["batch_size"], threads=state["threads"]
+        )
 
     def spans(self, text: str) -> list[Span]:
         """The model's spans of a clean text (no policy applied)."""
         with self._lock:
-            return predict_spans(self._model, [text], batch_size=self.batch_size)[0]
+            return predict_spans(self._model, [text], batch_size=self.batch_size, threads=self.threads)[0]
 
     def __call__(self, doc: Document) -> Document:
         if not isinstance(doc, Document):
