@@ -34,6 +34,7 @@ import regex
 from .errors import LexiconError
 from .model import Document, Period, Quantity
 from .numbers import ARABIC, CHINESE, MULTIPLIER, multiplier, parse_number
+from .spans import SpanSet
 
 __all__ = [
     "Unit",
@@ -285,18 +286,6 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
                          _exact(high) if high is not None else None, unit.kind)
 
 
-def _merge(intervals: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    for a, b in sorted(intervals):
-        if starts and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
-    return starts, ends
-
-
 def find_quantities(
     text: str, *, skip: Sequence[tuple[int, int]] = (), grammar: QuantityGrammar | None = None
 ) -> tuple[QuantityMatch, ...]:
@@ -306,12 +295,10 @@ def find_quantities(
     quoted span are left out.
     """
     grammar = grammar or _default_grammar()
-    starts, ends = _merge([*skip, *(q.span() for q in _QUOTED.finditer(text))])
+    blocked = SpanSet([*skip, *(q.span() for q in _QUOTED.finditer(text))])
     out: list[QuantityMatch] = []
     for m in grammar.finditer(text):
-        a, b = m.span()
-        i = bisect_right(starts, b - 1) - 1
-        if i >= 0 and ends[i] > a:
+        if blocked.overlaps(*m.span()):
             continue
         q = _match_quantity(m, text, grammar)
         if q is not None:
@@ -369,7 +356,7 @@ class _Statistics:
         # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
         self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})")
         self._sections = self._stat_sections(doc)
-        self._leads = _merge(self._lead_sentences())
+        self._leads = SpanSet(self._lead_sentences())
 
     def _clause_start(self, pos: int) -> bool:
         """Whether ``pos`` opens a clause (after punctuation or an item marker)."""
@@ -402,9 +389,7 @@ class _Statistics:
                 innermost = (level, stat)
         if innermost is not None and innermost[1]:
             return "section"
-        starts, ends = self._leads
-        i = bisect_right(starts, a) - 1
-        return "lead" if i >= 0 and ends[i] >= b else None
+        return "lead" if self._leads.covers(a, b) else None
 
     def _period(self, pos: int) -> Period | None:
         """The interval of the last clause-leading time before ``pos`` in its paragraph."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -37,6 +36,7 @@ import regex
 from .errors import LexiconError
 from .model import GRAINS, Document, Period, TimeExpr
 from .numbers import parse_integer
+from .spans import SpanSet
 from .text import is_han
 
 __all__ = ["TimeMatch", "TimeWord", "TimeGrammar", "TimeTagger", "find_times", "parse_time", "load_time_words"]
@@ -476,23 +476,6 @@ def _west_date(m: regex.Match[str]) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _merge(intervals: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    for a, b in sorted(intervals):
-        if starts and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
-    return starts, ends
-
-
-def _blocked(starts: list[int], ends: list[int], a: int, b: int) -> bool:
-    i = bisect_right(starts, b - 1) - 1
-    return i >= 0 and ends[i] > a
-
-
 def find_times(
     text: str,
     *,
@@ -510,12 +493,12 @@ def find_times(
     """
     grammar = grammar or _default_grammar()
     ctx = _Context(anchor, period)
-    skip_starts, skip_ends = _merge(skip)
+    blocked = SpanSet(skip)
     out: list[TimeMatch] = []
     previous: TimeMatch | None = None
     for m in grammar.finditer(text):
         a, b = m.span()
-        if skip_starts and _blocked(skip_starts, skip_ends, a, b):
+        if blocked.overlaps(a, b):
             continue
         if previous is not None and "\n" in text[previous.end:a]:
             previous_in_paragraph = None

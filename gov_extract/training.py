@@ -89,7 +89,7 @@ class TrainConfig:
     epochs: int = 12
     seed: int = 1
     embed: int = 64
-    hidden: int = 128
+    hidden: int = 64
     dropout: float = 0.3
     lr: float = 0.003
     batch_size: int = 32

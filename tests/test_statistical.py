@@ -34,6 +34,7 @@ from gov_extract.statistical import (
     Span,
     char_tokens,
     chunk_spans,
+    default_model_dir,
     merge_entities,
     read_manifest,
     require_hanlp,
@@ -472,6 +473,31 @@ def test_component_adds_only_what_the_rules_lack(tiny_model) -> None:
     assert sum(1 for e in doc.entities if e.start < first.end and first.start < e.end) == 1
     assert doc.entities[0].norm == "x"
     assert tagger.name == "statistical" and tagger.requires == ("entities",)
+
+
+@needs_hanlp
+@pytest.mark.skipif(default_model_dir() is None, reason="no model shipped in gov_extract/models/ner")
+@pytest.mark.parametrize("text", _unique([
+    "2024年3月5日，湖州市数据局会同市市场监管局赴德清县开展“浙里办”专题调研。",
+    "本周，宜宾市叙州区行政审批局副局长陈静带队到南溪区政务服务中心蹲点指导。",
+    "5月 1 2日，绵阳市游仙区人民政府印发《游仙区优化营商环境若干措施》。",
+]))
+def test_shipped_model_offline(text: str) -> None:
+    import gov_extract
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket, "socket", _NoSocket)
+        tagger = HanLPTagger()
+        rules = gov_extract.extract(text)
+        doc = tagger(rules)
+    assert tagger.manifest["labels"] == list(LABELS)
+    rule_spans = {(e.start, e.end, e.label) for e in rules.entities}
+    added = [e for e in doc.entities if (e.start, e.end, e.label) not in rule_spans]
+    assert len(doc.entities) == len(rules.entities) + len(added)
+    for e in doc.entities:
+        assert doc.raw[e.start:e.end] == e.text
+    assert all(e.label in tagger.policy.labels for e in added)
+    assert [e.id for e in doc.entities] == [f"e{i}" for i in range(1, len(doc.entities) + 1)]
 
 
 def _bio_spans(tags: tuple[str, ...]) -> list[tuple[int, int, str]]:
