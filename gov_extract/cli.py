@@ -25,6 +25,7 @@ _EPILOG = """examples:
   gov-extract extract bulletins/ --format jsonl > all.jsonl
   cat bulletin.txt | gov-extract extract -
   gov-extract validate corpus/                       check the gold files
+  gov-extract train-tagger models/ner --silver ../shared/data/gov_work_reports.jsonl --min-year 2000
 """
 
 
@@ -154,6 +155,10 @@ def _parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="check gold annotation files",
                         description="Check every corpus/gold/<id>.json against corpus/raw/<id>.txt and the guide.")
     va.add_argument("corpus", metavar="CORPUS", help="the corpus folder (holding gold/ and raw/)")
+
+    from .training import add_train_parser  # the train-tagger command (needs the hanlp extra to run)
+
+    add_train_parser(sub)
     return parser
 
 
@@ -162,6 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return _extract(args, sys.stdout, sys.stderr)
+    if args.command == "train-tagger":
+        from .training import run_train_command
+
+        return run_train_command(args, sys.stdout, sys.stderr)
     return _validate(args, sys.stdout, sys.stderr)
 
 
