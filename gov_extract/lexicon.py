@@ -75,6 +75,7 @@ from typing import Any
 
 import ahocorasick
 
+from .corpus import ORG_KINDS
 from .errors import LexiconError
 
 __all__ = [
@@ -96,7 +97,6 @@ __all__ = [
     "fold",
 ]
 
-ORG_KINDS = ("government", "party", "institution", "association", "enterprise")
 ORG_LEVELS = ("central", "provincial", "city", "county", "township")
 DIVISION_LEVELS = ("province", "city", "county", "township")
 INITIATIVE_KINDS = ("programme", "reform", "brand", "platform", "project", "campaign")
@@ -713,19 +713,18 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
             raise row.err("full", f"{dept.full!r} expands {dept.short!r} to itself; drop the row")
         depts.add(dept.short, dept, row, "short")
 
-    initiatives = _Surfaces("INITIATIVE")
-    for row in by_kind.get("initiatives", ()):
-        ini = Initiative(_required(row, "name"), _one_of(row, "kind", INITIATIVE_KINDS), row.split("aliases"))
-        initiatives.add(ini.name, ini, row, "name")
-        for alias in ini.aliases:
-            initiatives.add(alias, ini, row, "aliases")
+    def named(what: str, rows: Iterable[_Row], make: Any, name_col: str, kinds: tuple[str, ...]) -> _Surfaces:
+        """Rows of ``name kind aliases`` files (initiatives, places) -> surface map."""
+        surfaces = _Surfaces(what)
+        for row in rows:
+            entry = make(_required(row, name_col), _one_of(row, "kind", kinds), row.split("aliases"))
+            surfaces.add(entry.name, entry, row, name_col)
+            for alias in entry.aliases:
+                surfaces.add(alias, entry, row, "aliases")
+        return surfaces
 
-    places = _Surfaces("place")
-    for row in by_kind.get("places", ()):
-        place = Place(_required(row, "place"), _one_of(row, "kind", PLACE_KINDS), row.split("aliases"))
-        places.add(place.name, place, row, "place")
-        for alias in place.aliases:
-            places.add(alias, place, row, "aliases")
+    initiatives = named("INITIATIVE", by_kind.get("initiatives", ()), Initiative, "name", INITIATIVE_KINDS)
+    places = named("place", by_kind.get("places", ()), Place, "place", PLACE_KINDS)
 
     org_suffixes = _Surfaces("ORG suffix")
     for row in by_kind.get("org_suffixes", ()):

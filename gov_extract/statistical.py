@@ -49,6 +49,7 @@ from typing import Any
 
 import regex
 
+from .corpus import LABELS
 from .errors import GovExtractError
 from .lexicon import Home, Lexicon
 from .model import Document, Entity, Quantity, TimeExpr
@@ -69,7 +70,6 @@ __all__ = [
     "require_hanlp",
 ]
 
-LABELS: tuple[str, ...] = ("ORG", "PERSON", "LOC", "POLICY", "INITIATIVE")
 INSTALL_HINT = "pip install 'gov_extract[hanlp]'"
 #: Files a model directory holds (HanLP's three, plus ours).
 MODEL_FILES: tuple[str, ...] = ("config.json", "vocabs.json", "model.pt", "manifest.json")
