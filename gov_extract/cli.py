@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .corpus import write_record
@@ -19,10 +22,15 @@ from .pipeline import Pipeline, default_pipeline, make_pipeline, parse_reference
 
 __all__ = ["main"]
 
+T = TypeVar("T")
+# Bulletins per task with --jobs: enough to amortise the round trip, few enough to balance the tail.
+_JOB_BATCH = 8
+
 _EPILOG = """examples:
   gov-extract extract corpus/raw/000_2038efc021b4be03.txt
   gov-extract extract corpus/raw -o out/            one JSON file per bulletin
   gov-extract extract bulletins/ --format jsonl > all.jsonl
+  gov-extract extract bulletins/ -o out/ --jobs -1  one worker process per CPU
   cat bulletin.txt | gov-extract extract -
   gov-extract validate corpus/                       check the gold files
   gov-extract train-tagger models/ner --silver ../shared/data/gov_work_reports.jsonl --min-year 2000
@@ -54,6 +62,43 @@ def _read(source: str) -> str:
     return read_text(source)
 
 
+Outcome = tuple[str, dict[str, Any] | None, str, str | None]  # source, record, raw text, error
+
+
+def _extract_batch(nlp: Pipeline, items: list[tuple[str, date | None]]) -> list[Outcome]:
+    """``(source, record, raw, error)`` per ``(source, reference_date)``; runs in a worker with ``--jobs``."""
+    out: list[Outcome] = []
+    for source, reference_date in items:
+        try:
+            raw = _read(source)
+            record = nlp(raw, doc_id=_doc_id(source), reference_date=reference_date).to_dict()
+        except (GovExtractError, OSError, UnicodeError, ValueError) as exc:
+            out.append((source, None, "", str(exc)))
+        else:
+            out.append((source, record, raw, None))
+    return out
+
+
+def _outcomes(nlp: Pipeline, sources: list[str], reference_date: date | None, jobs: int) -> Iterator[Outcome]:
+    # with few files, smaller tasks so that every worker gets some
+    size = max(1, min(_JOB_BATCH, len(sources) // (4 * jobs)))
+    batches = _chunks(((s, reference_date) for s in sources), size)
+    if jobs == 1:
+        results: Iterable[list[Outcome]] = (_extract_batch(nlp, b) for b in batches)
+    else:
+        from .parallel import map_batches
+
+        results = map_batches(nlp, _extract_batch, batches, n_process=jobs)
+    for batch in results:
+        yield from batch
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         reference_date = parse_reference_date(args.reference_date)
@@ -67,32 +112,37 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format in INTERCHANGE_FORMATS and not args.output:
         err.write(f"gov-extract: --format {args.format} writes files: give -o DIR\n")
         return 2
+    if args.jobs == 0 or args.jobs < -1:
+        err.write(f"gov-extract: --jobs must be a positive number of processes or -1 (one per CPU), not {args.jobs}\n")
+        return 2
     sources = list(_iter_inputs(args.paths))
     if not sources:
         err.write("gov-extract: no input files (give files, folders with *.txt, or - for stdin)\n")
         return 2
     outdir = Path(args.output) if args.output else None
+
+    def target(source: str) -> Path | None:
+        return outdir / f"{_doc_id(source)}.json" if outdir and args.format == "json" else None
+
+    todo = [s for s in sources if not (args.skip_existing and (t := target(s)) is not None and t.exists())]
+    skipped = len(sources) - len(todo)
+    jobs = 1 if "-" in todo else min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(1, len(todo)))
     from tqdm import tqdm
 
-    bar = tqdm(sources, unit="doc", file=err, disable=args.quiet or len(sources) < 2, dynamic_ncols=True)
-    failed = written = skipped = 0
+    bar = tqdm(total=len(todo), unit="doc", file=err, disable=args.quiet or len(sources) < 2, dynamic_ncols=True)
+    failed = written = 0
     array_open = False
-    for source in bar:
-        target = outdir / f"{_doc_id(source)}.json" if outdir and args.format == "json" else None
-        if target is not None and args.skip_existing and target.exists():
-            skipped += 1
-            continue
-        try:
-            doc = nlp(_read(source), doc_id=_doc_id(source), reference_date=reference_date)
-        except (GovExtractError, OSError, UnicodeError, ValueError) as exc:
+    for source, record, raw, error in _outcomes(nlp, todo, reference_date, jobs):
+        bar.update()
+        if record is None:
             failed += 1
-            bar.write(f"gov-extract: skipped {source}: {exc}", file=err)
+            bar.write(f"gov-extract: skipped {source}: {error}", file=err)
             continue
-        record = doc.to_dict()
+        path = target(source)
         if args.format in INTERCHANGE_FORMATS:
-            write_interchange(record, doc.raw, args.format, outdir)
-        elif target is not None:
-            write_record(record, target)
+            write_interchange(record, raw, args.format, outdir)
+        elif path is not None:
+            write_record(record, path)
         elif args.format == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif len(sources) == 1:
@@ -101,6 +151,7 @@ def _extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(("[\n" if not array_open else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
             array_open = True
         written += 1
+    bar.close()
     if array_open:
         out.write("\n]\n")
     if len(sources) > 1 or failed:
@@ -150,6 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--reference-date", metavar="DATE",
                     help="anchor for relative times instead of each bulletin's publication date, e.g. 2025-12-12")
     ex.add_argument("--skip-existing", action="store_true", help="with -o, skip bulletins whose output exists")
+    ex.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                    help="worker processes (default 1; -1: one per CPU); output order is unchanged")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     va = sub.add_parser("validate", help="check gold annotation files",

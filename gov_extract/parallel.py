@@ -1,6 +1,8 @@
 """Run a pipeline in worker processes: ``Pipeline.pipe(texts, n_process=N)``.
 
-Input is streamed in batches of ``batch_size`` documents with at most
+:func:`map_batches` is the engine (also behind ``gov-extract extract
+--jobs``): it calls a function on batches of work in worker processes, each
+holding one pipeline. Input is streamed in batches of ``batch_size`` documents with at most
 ``2 * n_process`` batches in flight, so memory stays bounded whatever the
 length of the input; results come back in input order and equal the serial
 run's.
@@ -32,21 +34,22 @@ import sys
 import threading
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import fields
 from itertools import islice
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .model import Argument, Document, Entity, Quantity, Section, TimeExpr, Token, Trigger
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
-__all__ = ["default_start_method", "dumps", "loads", "pipe_parallel"]
+__all__ = ["default_start_method", "dumps", "loads", "map_batches", "pipe_parallel"]
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 # Warm-up text: exercises reader, jieba and the taggers so that lazily built
 # state exists before workers are forked from the parent.
@@ -146,14 +149,17 @@ def _init_worker(mode: str, payload: Any) -> None:
     gc.freeze()  # the pipeline lives as long as the worker: keep it out of every collection
 
 
-def _run_batch(batch: list[tuple[str, str | None, Any]]) -> bytes:
+def _call(func: Callable[[Pipeline, list[Any]], R], batch: list[Any]) -> R:
+    return func(_worker["nlp"], batch)
+
+
+def _run_batch(nlp: Pipeline, batch: list[tuple[str, str | None, Any]]) -> bytes:
     """Run the worker's pipeline on ``(text, doc_id, reference_date)`` items.
 
     Returns ``dumps((docs, error))``: the documents made before the first
     failure, and that failure (or ``None``), so the parent can yield exactly
     what the serial run would have before raising.
     """
-    nlp = _worker["nlp"]
     docs: list[Document] = []
     error: BaseException | None = None
     for text, doc_id, reference_date in batch:
@@ -211,13 +217,54 @@ def _batches(
             yield [(text, None, None) for text in chunk], []
 
 
+def map_batches(
+    pipeline: Pipeline,
+    func: Callable[[Pipeline, list[Any]], R],
+    batches: Iterable[list[Any]],
+    *,
+    n_process: int = 2,
+    start_method: str | None = None,
+) -> Iterator[R]:
+    """Yield ``func(worker_pipeline, batch)`` for each of ``batches``, in order.
+
+    The calls run in ``n_process`` worker processes, each holding one copy of
+    ``pipeline``; ``func`` must be a module-level function (it is sent by
+    reference) and its result picklable. At most ``2 * n_process`` batches are
+    in flight, so ``batches`` is read lazily. An exception raised by ``func``
+    is re-raised here, after the results of the batches before it.
+    """
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(f"n_process must be a positive int or -1, not {n_process!r}")
+    method = start_method or default_start_method()
+    mode, payload = _worker_args(pipeline, method)
+    window = 2 * n_process
+    pending: deque[Future[R]] = deque()
+    executor = ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(mode, payload),
+    )
+    try:
+        for batch in batches:
+            pending.append(executor.submit(_call, func, batch))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
 def pipe_parallel(
     pipeline: Pipeline,
     texts: Iterable[str] | Iterable[tuple[str, dict[str, Any]]],
     *,
     as_tuples: bool = False,
     n_process: int = 2,
-    batch_size: int = 16,
+    batch_size: int = 8,
     start_method: str | None = None,
 ) -> Iterator[Document] | Iterator[tuple[Document, dict[str, Any]]]:
     """Yield ``pipeline(text)`` for each of ``texts``, computed in ``n_process`` processes.
@@ -229,40 +276,22 @@ def pipe_parallel(
     documents before it have been yielded, as in the serial run.
     ``start_method`` overrides :func:`default_start_method`.
     """
-    if n_process == -1:
-        n_process = os.cpu_count() or 1
-    if not isinstance(n_process, int) or n_process < 1:
-        raise ValueError(f"n_process must be a positive int or -1, not {n_process!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
-    method = start_method or default_start_method()
-    mode, payload = _worker_args(pipeline, method)
-    window = 2 * n_process
-    pending: deque[tuple[Future[bytes], list[Any]]] = deque()
-    executor = ProcessPoolExecutor(
-        max_workers=n_process,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_init_worker,
-        initargs=(mode, payload),
-    )
-    try:
-        batches = _batches(texts, as_tuples, batch_size)
-        for work, contexts in batches:
-            pending.append((executor.submit(_run_batch, work), contexts))
-            if len(pending) >= window:
-                yield from _collect(*pending.popleft(), as_tuples)
-        while pending:
-            yield from _collect(*pending.popleft(), as_tuples)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    # contexts stay in the parent: the caller gets its own objects back
+    contexts: deque[list[Any]] = deque()
 
+    def work() -> Iterator[list[tuple[str, str | None, Any]]]:
+        for items, ctx in _batches(texts, as_tuples, batch_size):
+            contexts.append(ctx)
+            yield items
 
-def _collect(future: Future[bytes], contexts: list[Any], as_tuples: bool) -> Iterator[Any]:
-    docs, error = loads(future.result())
-    if as_tuples:
-        yield from zip(docs, contexts)
-    else:
-        yield from docs
-    if error is not None:
-        raise error
-
+    for payload in map_batches(pipeline, _run_batch, work(), n_process=n_process, start_method=start_method):
+        docs, error = loads(payload)
+        ctx = contexts.popleft()
+        if as_tuples:
+            yield from zip(docs, ctx)
+        else:
+            yield from docs
+        if error is not None:
+            raise error

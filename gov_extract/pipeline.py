@@ -107,7 +107,7 @@ class Pipeline:
         *,
         as_tuples: bool = False,
         n_process: int = 1,
-        batch_size: int = 16,
+        batch_size: int = 8,
     ) -> Iterator[Document] | Iterator[tuple[Document, dict[str, Any]]]:
         """Stream documents from ``texts``, in order.
 

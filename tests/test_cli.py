@@ -50,6 +50,27 @@ def test_folder_to_dir_skips_bad_file_and_writes_the_rest(tmp_path: Path, capsys
     assert not list(out.glob(".*.tmp")), "no temp files left behind"
 
 
+def test_jobs_give_the_serial_output_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, p in enumerate(sorted((CORPUS / "raw").glob("*.txt")) * 2):
+        (src / f"{i:02d}_{p.name}").write_bytes(p.read_bytes())
+    (src / "05_broken.txt").write_bytes(bytes(range(0x80, 0x100)) * 8)
+    assert main(["extract", str(src), "--format", "jsonl", "-q"]) == 1
+    serial = capsys.readouterr()
+    assert main(["extract", str(src), "--format", "jsonl", "-q", "--jobs", "2"]) == 1
+    parallel = capsys.readouterr()
+    assert parallel.out == serial.out
+    assert len(parallel.out.splitlines()) == 14
+    assert "05_broken.txt" in parallel.err and "14 written, 0 skipped as existing, 1 failed" in parallel.err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2"])
+def test_bad_jobs(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(BULLETIN), "--jobs", jobs]) == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
 def test_skip_existing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["extract", str(BULLETIN), "-o", str(out)]) == 0

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from gov_extract import Pipeline
 from gov_extract.model import Document, Entity, Quantity
-from gov_extract.parallel import default_start_method, dumps, loads, pipe_parallel
+from gov_extract.parallel import default_start_method, dumps, loads, map_batches, pipe_parallel
 from gov_extract.tokenize import JiebaTokenizer
 from tests.conftest import CORPUS_IDS, raw_text
 
@@ -148,6 +148,21 @@ def test_error_after_the_documents_before_it() -> None:
         for doc in pipe_parallel(nlp, texts, n_process=2, batch_size=2):
             got.append(doc.raw)
     assert got == ["1件", "2件"]
+
+
+def _sizes(nlp: Pipeline, batch: list[str]) -> list[int]:
+    if "BOOM" in batch:
+        raise ValueError("cannot size BOOM")
+    return [len(nlp(text).quantities) for text in batch]
+
+
+def test_map_batches_in_order_then_the_error() -> None:
+    batches = [["1件"], ["1件2件", "3件"], ["BOOM"], ["4件"]]
+    got = []
+    with pytest.raises(ValueError, match="cannot size BOOM"):
+        for result in map_batches(Pipeline([Numbers()]), _sizes, iter(batches), n_process=2):
+            got.append(result)
+    assert got == [[1], [2, 1]]
 
 
 def test_type_error_as_serial() -> None:
