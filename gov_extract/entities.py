@@ -23,7 +23,8 @@ a multi-pattern (Aho-Corasick) match:
 - LOC: divisions with or without suffix (a chain split into its divisions:
   ``南京鼓楼区`` -> 南京 + 鼓楼区), named places, zones (``长兴经济技术开发区``,
   ``泸州港``; a long zone suffix also after a place cue: ``赴常熟经济技术开发区``),
-  venues and townships (``罗龙街道``, ``江油市太白镇``).
+  venues and townships (``罗龙街道``, ``江油市太白镇``; after any break when a
+  body's name follows: ``、簇桥街道办事处`` -> 成都市武侯区簇桥街道办事处).
 
 Divisions come from the lexicon and, for names several divisions of China
 share (``鼓楼区``), from the home city or province. A short form that is also
@@ -31,7 +32,8 @@ part of ordinary words (``资中`` in 投资中心, ``范县`` in 示范县) nam
 division only where a word starts (:meth:`_Run.bounded_divisions`); a county
 right after a division it does not lie in is a zone's name (``绍兴滨海新区``).
 - PERSON: a name after office titles (``副厅长何绍明``), linked to the ORG
-  right before the titles; 2 or 3 characters by the word that follows.
+  right before the titles; 2 or 3 characters by the word that follows; found
+  again where it stands alone later (``何绍明强调``).
 
 Overlapping candidates are resolved by tier (POLICY > quoted INITIATIVE >
 ORG and unquoted INITIATIVE > LOC), then length, then lexicon before pattern.
@@ -70,6 +72,7 @@ RANK_LEXICON, RANK_PATTERN, RANK_OTHER = 0, 1, 2
 #: INITIATIVE kinds that are names even unquoted (others need quotes).
 _UNQUOTED_KINDS = ("platform", "project")
 _MAX_QUOTE = 40
+_APP = regex.compile(r" ?(?:APP|App|app)(?![A-Za-z])")
 _MAX_TITLE = 150
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9·]"
 # A trailing bracketed mark of a title or name: （送审稿）, (试行), （四川境）.
@@ -93,6 +96,8 @@ _DE_PHRASE = regex.compile(r"^\p{Han}{1,3}[得地]\p{Han}{1,3}$")
 _CLAUSE_SPLIT = regex.compile(r"[、，,；; ]+")
 # “互联网+政务服务”, “AI+医疗”: a technology plus a field names a programme.
 _PLUS_SHAPE = regex.compile(r"^(?:互联网|人工智能|AI|数字|数据|智慧|智能|5G)\+\p{Han}{2,6}$|\+.{0,6}(?:政务|服务|监管|督查)$")
+# “拿地即开工”, “交地即交证”: one step at once with another names a reform.
+_AT_ONCE_SHAPE = regex.compile(r"^\p{Han}{1,3}即\p{Han}{1,3}$")
 _SENTENCE_PUNCT = regex.compile(r"[。？！?!]")
 _PACKAGE = regex.compile(r"^\d{1,3}条$")
 _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
@@ -100,8 +105,9 @@ _WS = regex.compile(r"\s+")
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
 _DIGITS = regex.compile(r"[0-9]")
 _MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
-# A government's general office is a body of its own, not a sub-unit.
-_GOVERNMENT = ("政府",)
+# The general office of a government, a people's congress standing committee or a CPPCC
+# committee is a body of its own, not a sub-unit (区政协 + 办公室).
+_OFFICE_HOLDERS = ("政府", "常委会", "政协")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,13 +154,18 @@ class _Grammar:
         self.lex = lex
         sufs = lex.org_suffixes
         self.org_suffix = sufs
-        named = [s for s, v in sufs.items() if v.anchor in ("adjacent", "division", "free")]
+        # 办公厅 ends a name after a bare party prefix too (市委 + 办公厅)
+        named = [s for s, v in sufs.items() if v.anchor in ("adjacent", "division", "free") or s == "办公厅"]
         self.named_suffix = regex.compile(_alternation(named))
         self.free_org = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "free"))
         self.free_end = regex.compile(rf"(?:{self.free_org.pattern})$")
         self.chain = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
         self.office = regex.compile("办公厅|办公室")
-        self.branch = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))))
+        branches = [s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))]
+        self.branch = regex.compile(_alternation(branches))
+        # a bureau's branch named after its area: 武侯分局, 高新区分局
+        self.gov_branch = regex.compile(
+            rf"(?P<place>\p{{Han}}{{2,5}}?)(?:{_alternation(b for b in branches if sufs[b].kind == 'government')})")
         units = [s for s, v in sufs.items() if v.anchor == "subunit"]
         self.units = frozenset(units)
         self.subunit = regex.compile(rf"(?P<body>\p{{Han}}{{1,8}}?)(?P<suf>{_alternation(units)})")
@@ -162,7 +173,7 @@ class _Grammar:
         conj = lex.words_of("conjunction")
         self.boundary = regex.compile(_alternation(boundary))
         self.left_cut = regex.compile(_alternation(boundary | conj))
-        self.ends_with_break = regex.compile(rf"(?:{_alternation(boundary | conj)})$")
+        self.ends_with_break = regex.compile(rf"(?:{_alternation(boundary | conj | lex.words_of('name_before'))})$")
         self.starts_with_break = regex.compile(_alternation(boundary | conj | lex.words_of("person_after")))
         self.unit_suffix = regex.compile(_alternation(units))
         # body suffixes that end like a unit: 办公室 is not a unit named 办公 + 室
@@ -170,6 +181,11 @@ class _Grammar:
                                      and s.endswith(tuple(units)))
         self.blockers = lex.words_of("prefix_blocker")
         self.prefix_word = regex.compile(_alternation(lex.words_of("prefix_word")))
+        # a department's name after a bare prefix that makes a word with it: 市 + 民政局, not 市民
+        stems = {sf[:-1] for sf in lex.relative if sf.endswith(("厅", "局")) and len(sf) >= 3
+                 and not sf.startswith(("省", "市", "县", "区", "州"))}
+        self.dept_after_prefix = regex.compile(
+            rf"(?:{_alternation(stems)})[厅局]|{_alternation(lex.dept_names)}")
         self.generic_exact = frozenset(f for f, m in lex.generic_refs.items() if m == "exact")
         self.generic_prefix = regex.compile(
             _alternation(f for f, m in lex.generic_refs.items() if m == "prefix")
@@ -199,13 +215,15 @@ class _Grammar:
         self.list_conj = frozenset(w for w in conj if len(w) == 1)
         # the last characters of place names: zone, venue and township suffixes, division suffixes
         self.place_end = frozenset(s[-1] for s in locs) | frozenset("省市州县区旗")
-        self.street = regex.compile(_alternation(lex.words_of("street")))
+        # 湖南路, 香港中路, 北京东街: a place's short name, maybe a direction, a street word
+        self.street = regex.compile(rf"[东西南北中]?(?:{_alternation(lex.words_of('street'))})")
         self.venue_prefix = regex.compile(
             rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
         )
         self.venue_cue = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "cue"))
         township = [s for s, v in locs.items() if v.anchor == "township"]
         self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{_alternation(township)})")
+        self.township_suffix = regex.compile(_alternation(township))
         self.township_chars = frozenset("".join(township)) | frozenset("省市县区州")
         self.venue_after = regex.compile(_alternation(lex.words_of("venue_after")))
         self.loc_before = regex.compile(rf"(?:{_alternation(lex.words_of('loc_before'))})$")
@@ -217,6 +235,7 @@ class _Grammar:
         self.shape_weight = max(lex.cues_at("shape").values(), default=0)
         self.before_re = regex.compile(rf"(?:{_alternation(self.cue_before)})$")
         self.after_re = regex.compile(_alternation(self.cue_after))
+        self.names_re = regex.compile(_alternation(lex.cues_at("names")))
         self.suffix_re = regex.compile(rf"(?:{_alternation(self.cue_suffix)})$")
         self.trailing = regex.compile(
             rf"^(?P<core>.+?(?:{_alternation(set(lex.cues_at('platform')) | set(lex.cues_at('named')) | {'专区', '平台', '系统'})}))"
@@ -302,6 +321,8 @@ class _Anchor:
     township: bool = False
     #: a named zone whose name is the body (两江新区 + 管委会): no shortest body applies
     zone: bool = False
+    #: a township's official name prefix with its county (成都市武侯区簇桥街道), when known
+    base: str | None = None
 
 
 class _Run:
@@ -350,6 +371,8 @@ class _Run:
         self.county_ends = [h[0] for h in self.county_hits]
         self.publisher = _Publisher.of(g, doc.meta.publisher)
         self._townships: list[tuple[int, int, str]] | None = None
+        #: (start, end) of a township -> how its bodies' official names start (成都市武侯区簇桥街道)
+        self.township_base: dict[tuple[int, int], str] = {}
 
     # -- helpers ------------------------------------------------------------
 
@@ -488,7 +511,8 @@ class _Run:
             text = self.text
             for m in _BARE_PREFIX.finditer(text):
                 pos = m.start()
-                if self.div_mask[pos] or self.g.prefix_word.match(text, pos):
+                if self.div_mask[pos] or (self.g.prefix_word.match(text, pos)
+                                          and not self.g.dept_after_prefix.match(text, m.end())):
                     continue  # inside a division name, or a word: 市场, 省级, 县域
                 ch = text[pos]
                 if pos and is_han(text[pos - 1]):
@@ -509,7 +533,7 @@ class _Run:
                 out.append(_Anchor(s, s, township=True, zone=True))
         chains = {a.end: a.start for a in out if a.division is not None}
         for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处, 龙泉驿区洛带镇 + 人民政府
-            out.append(_Anchor(chains.get(s, s), e, township=True))
+            out.append(_Anchor(chains.get(s, s), e, township=True, base=self.township_base.get((s, e))))
         return out
 
     def division_at(self, start: int) -> Division:
@@ -535,25 +559,47 @@ class _Run:
             if s >= covered:
                 covered = self.div_end_at[s]
                 starts.append((covered, self.division_at(s)))
+        body_starts = self.township_body_starts()
         out: list[tuple[int, int, str]] = []
         seen: set[int] = set()
-        for pos, div in sorted(starts, key=lambda p: (p[0], p[1] is None)):
+        for pos, div in sorted(starts + [(p, None) for p in body_starts], key=lambda p: (p[0], p[1] is None)):
             while pos not in seen:
                 seen.add(pos)
                 m = g.township.match(text, pos)
-                if m is None:
+                if m is None or (pos in body_starts and m.end() not in body_starts[pos]):
                     break
                 body, end = m.group("body"), m.end()
                 if (body[-1] in g.township_chars or not (self.body_ok(pos, m.start("suf"), strict=True)
                                                          or self.county_short_at(pos, m.start("suf")))
                         or self.is_generic(m.group()) or not self.township_ends(end)):
                     break
-                county = div if div is not None else self.county_before(pos)
+                county = div if div is not None else self.county_before(pos) or self.home.county
                 out.append((pos, end, county.full + m.group() if county is not None else m.group()))
+                if county is not None:
+                    self.township_base[(pos, end)] = self.lex.org_prefix(county) + m.group()
                 if text[end:end + 1] not in ("、", "和", "及", "与"):
                     break
                 pos = end + 1
         self._townships = out
+        return out
+
+    def township_body_starts(self) -> dict[int, set[int]]:
+        """Starts of township names that begin a body's name after a break (``、簇桥街道办事处``,
+        ``，火车南站街道便民服务中心``): start -> ends of the township names there."""
+        text, g = self.text, self.g
+        out: dict[int, set[int]] = {}
+        for m in g.township_suffix.finditer(text):
+            end = m.end()
+            if self.anchored_name(end) is None and self.dept_at(end) is None:
+                continue
+            for size in range(2, 5):
+                start = m.start() - size
+                if start < 0 or not is_han(text[start]):
+                    break
+                if self.breaks_before(start):
+                    if not _BARE_PREFIX.match(text, start):  # 市 + 住房城乡建设局 is a city's body
+                        out.setdefault(start, set()).add(end)
+                    break
         return out
 
     def county_short_at(self, start: int, end: int) -> bool:
@@ -566,7 +612,8 @@ class _Run:
         """True when a township name may end at ``pos``: a break, an ORG suffix or a verb of places."""
         text, g = self.text, self.g
         return (self.breaks_after(pos) or g.venue_after.match(text, pos) is not None
-                or g.named_suffix.match(text, pos) is not None or g.dept_short.match(text, pos) is not None)
+                or g.named_suffix.match(text, pos) is not None or g.dept_short.match(text, pos) is not None
+                or self.anchored_name(pos) is not None)  # 街道 + 便民服务中心
 
     def extend(self, end: int) -> tuple[int, str | None, str]:
         """Chain suffixes (``办公厅``, ``分公司``) then a sub-unit after a name ending at ``end``.
@@ -577,8 +624,12 @@ class _Run:
         chained = ""
         for _ in range(3):
             m = g.chain.match(text, end)
-            if m is None and text.endswith(_GOVERNMENT, 0, end):
+            if m is None and text.endswith(_OFFICE_HOLDERS, 0, end):
                 m = g.office.match(text, end)  # 人民政府办公室 is a body, not a unit
+            if m is None and text.endswith("局", 0, end):  # 市规划和自然资源局 + 武侯分局: a unit
+                b = g.gov_branch.match(text, end)
+                if b is not None and not g.left_cut.search(b.group("place")) and self.breaks_after(b.end()):
+                    return b.end(), _squeeze(b.group()), chained
             if m is None and end in self.div_end_at:  # 中国建设银行 + 四川省 + 分行
                 m = g.branch.match(text, self.div_end_at[end])
                 if m is not None:
@@ -651,18 +702,23 @@ class _Run:
             return self.prefix_name(a.bare[0], a.start)
         written = _squeeze(self.text[a.start:a.end])
         if a.division is None:
-            return written if a.township else None
+            return (a.base or written) if a.township else None
         single = self.div_end_at.get(a.start) == a.end
         if single and (expands or self.lex.org_prefix(a.division) != a.division.local):
             return self.lex.org_prefix(a.division)
         return written
 
     def dept_at(self, pos: int) -> tuple[int, str] | None:
-        """A short department name of ``dept_names.tsv`` starting at ``pos`` and ending a name."""
+        """A short department name of ``dept_names.tsv`` starting at ``pos`` and ending a name
+        (or its general office's: 政协 + 办公室)."""
         m = self.g.dept_short.match(self.text, pos)
-        if m is None or not self.breaks_after(m.end()):
+        if m is None or not (self.breaks_after(m.end()) or self.office_after(m.end())):
             return None
         return m.end(), m.group()
+
+    def office_after(self, pos: int) -> bool:
+        """True when the general office of the body ending at ``pos`` follows (人大常委会 + 办公室)."""
+        return self.text.endswith(_OFFICE_HOLDERS, 0, pos) and self.g.office.match(self.text, pos) is not None
 
     def publisher_end(self, a: _Anchor, pos: int) -> int | None:
         """End of the longest short form of the publisher after anchor ``a`` (``市中心``), or ``None``."""
@@ -812,6 +868,8 @@ class _Run:
         core = _TRAILING_MARKS.sub("", name) or name
         m = g.suffix_re.search(core)
         suffix_weight = g.cue_suffix[m.group()] if m else 0
+        if _AT_ONCE_SHAPE.match(key):  # “交地即交证” names a reform, not a licence
+            suffix_weight = max(suffix_weight, 0) + 2
         score += suffix_weight
         if g.cue_shape.search(name):
             score += g.shape_weight
@@ -835,7 +893,11 @@ class _Run:
         clauses = [c for c in _CLAUSE_SPLIT.split(name) if c]
         if len(clauses) >= 3:
             score -= 3
-        if _DE_PHRASE.match(name) or _NUMERIC_ABBREV.match(name):
+        if len(clauses) >= 2 and key not in self.lex.initiatives and not g.names_re.match(after):
+            return min(score, 0)  # “一表申请、一次办结”: a slogan, unless named a reform, mechanism, mode
+        named = g.after_re.match(after)  # “三集中”, but “双全双百”工程: a strong cue names it
+        if (_DE_PHRASE.match(name) and not _AT_ONCE_SHAPE.match(key)) or (
+                _NUMERIC_ABBREV.match(name) and not (named and g.cue_after[named.group()] >= 2)):
             score -= 3
         if _SENTENCE_PUNCT.search(name):
             score -= 3
@@ -849,7 +911,9 @@ class _Run:
         for s, e, surface in self.ini_hits:
             ini = lex.initiatives[surface]
             if ini.kind in _UNQUOTED_KINDS:
-                out.append(Candidate("INITIATIVE", s, e, text[s:e], TIER_NAME, RANK_LEXICON))
+                app = _APP.match(text, e) if ini.kind == "platform" else None
+                e = app.end() if app else e  # 天府市民云 + APP
+                out.append(Candidate("INITIATIVE", s, e, _squeeze(text[s:e]) if app else text[s:e], TIER_NAME, RANK_LEXICON))
         anchors = self.anchors(relaxed_province=True)
         for m in _PLATFORM_PREFIX.finditer(text):
             if self.breaks_before(m.start()):
@@ -878,6 +942,8 @@ class _Run:
         for s, e, surface in self.org_hits:
             if surface.endswith("部") and text.startswith("门", e):
                 continue  # 财政部门, 宣传部门: a sector, not the ministry
+            if surface.startswith(("省", "市", "县", "区")) and s and text[s - 1] in self.g.blockers:
+                continue  # 全省政务服务中心负责人: every centre of the province
             entry = lex.orgs[surface]
             start, norm = s, lex.org_norm(surface, entry, self.home)
             if surface in lex.relative and s and text[s - 1] in "省市州县区" and not surface.startswith(("省", "市")):
@@ -940,7 +1006,7 @@ class _Run:
             dept = None if national else self.dept_at(pos)
             suf: str | None = None
             kind: str | None = None
-            if dept is not None and (found is None or dept[0] >= found[1]):
+            if dept is not None and (found is None or dept[0] >= found[1] or self.office_after(dept[0])):
                 suf_start, name_end, kind = pos, dept[0], self.lex.dept_names[dept[1]].kind  # 市工商联
             elif found is not None:
                 suf_start, name_end, suf = found
@@ -964,6 +1030,9 @@ class _Run:
             if base is not None:
                 norm, dept_kind = self.official(base, rest, party=party)
                 kind = dept_kind or kind
+            known = self.lex.orgs.get(norm)  # 成都市网络理政办: a known short form of an official name
+            if known is not None:
+                norm, kind = known.norm, known.kind
             full = self.lex.orgs.get(_squeeze(name) + "员会") if suf == "委" else None
             if full is not None:  # 省发展和改革委 is short for a known 委员会
                 norm, kind = self.lex.org_norm(_squeeze(name) + "员会", full, self.home), full.kind
@@ -997,7 +1066,7 @@ class _Run:
             rule = g.org_suffix[m.group()]
             if not self.ends_clause(m.end()) or text.endswith(g.unit_lookalikes, 0, m.end()):
                 continue
-            for size in range(max(rule.min_body, 1), 5):
+            for size in range(max(rule.min_body, 1), 7):
                 start = m.start() - size
                 body = text[start:m.start()]
                 if start < 0 or not all(is_han(c) for c in body):
@@ -1075,7 +1144,9 @@ class _Run:
         out += self.free_zones()
         for a in self.anchors(relaxed_province=True):
             m = g.venue_prefix.match(text, a.end)
-            if m and self.body_ok(a.end, m.start("suf")):
+            if m is None and a.division is not None and text[a.end - 1] == "市":
+                m = g.venue_prefix.match(text, a.end - 1)  # 洛阳 + 市民之家
+            if m and self.body_ok(m.start(), m.start("suf")):
                 out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
         for m in g.venue_cue.finditer(text):  # 在德必川报易园成功举办
             if not g.venue_after.match(text, m.end()):
@@ -1097,7 +1168,7 @@ class _Run:
         """Zones named without a known division (``loc_suffixes.tsv`` anchor ``free``):
         a name of 2-6 characters right after a place cue (``在``, ``赴``) or listed after
         another place (``…保税区和常熟经济技术开发区``); a verb before the suffix
-        (``促进综合保税区``) starts no name."""
+        (``促进综合保税区``) starts no name. A name found so is found again after any break."""
         text, g = self.text, self.g
         out: list[Candidate] = []
         for m in g.free_zone.finditer(text):
@@ -1112,6 +1183,14 @@ class _Run:
                         and not _DIGITS.search(body)):
                     out.append(Candidate("LOC", start, m.end(), _squeeze(text[start:m.end()]), TIER_LOC, RANK_PATTERN))
                 break
+        found = {(c.start, c.end) for c in out}
+        for name in {text[c.start:c.end] for c in out}:  # named again without a cue: 观摩了武侯新城
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                if (pos, end) not in found and self.breaks_before(pos):
+                    out.append(Candidate("LOC", pos, end, _squeeze(name), TIER_LOC, RANK_PATTERN))
+                pos = text.find(name, end)
         return out
 
     def listed_after_place(self, pos: int) -> bool:
@@ -1156,6 +1235,25 @@ class _Run:
             org = org_by_end.get(m.start())
             out.append(Candidate("PERSON", name_start, name_end, text[name_start:name_end], TIER_PERSON, RANK_PATTERN,
                                  title=_squeeze(m.group("titles")), org=(org.start, org.end) if org else None))
+        return out + self.person_mentions(out, mask)
+
+    def person_mentions(self, persons: list[Candidate], mask: bytearray) -> list[Candidate]:
+        """Later mentions of a name first found after its titles (宋立新强调): where a word
+        starts and ends, outside other entities, with no title of its own."""
+        text = self.text
+        found = {(c.start, c.end) for c in persons}
+        first: dict[str, int] = {}
+        for c in persons:
+            first.setdefault(c.norm, c.start)
+        out: list[Candidate] = []
+        for name, start in first.items():
+            pos = text.find(name, start + len(name))
+            while pos >= 0:
+                end = pos + len(name)
+                if ((pos, end) not in found and mask.find(b"\x01", pos, end) < 0 and self.breaks_before(pos)
+                        and self.breaks_after(end)):
+                    out.append(Candidate("PERSON", pos, end, name, TIER_PERSON, RANK_PATTERN))
+                pos = text.find(name, end)
         return out
 
 

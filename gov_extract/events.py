@@ -19,7 +19,9 @@ Which events (CONVENTIONS.md "Events"):
 - A later sentence of the item gives events only when another actor is its
   subject (``…。B局窗口…。``), under the item's time, or when it starts with a
   day-precise time of its own (``同日，``).
-- None for statistics (a statistic quantity, ``累计``/``共计``) or plans (``将召开``).
+- None for statistics (a statistic quantity, ``累计``/``共计``) or plans (``将召开``),
+  and none for attending (``出席``, ``参加``) a meeting the item reports: the
+  attendees are its participants (``…推进会在X召开，副市长Y出席并讲话``).
 
 Predicates come from ``data/event_triggers.tsv``: verbs name their type;
 frames (``召开``) take the type of the activity noun after them; light verbs
@@ -27,10 +29,13 @@ frames (``召开``) take the type of the activity noun after them; light verbs
 (``开展…培训`` -> ``培训``) or take its activity noun's type (``开展…活动`` ->
 service). Arguments come from the event's own sentence: the subject's
 ORGs/PERSONs are agents; cue words from ``data/event_roles.tsv`` mark
-participants (``会同X``, ``Y承办``), targets (``赴X``) and locations (``在X``);
-titles and initiatives in the predicate's clause (or named as its content:
+participants (``会同X``, ``Y承办``, ``邀请X``, ``X有关负责同志陪同``), targets
+(``赴X``), locations (``在X``) and an approving agent (``经X审定``); titles and
+initiatives in the predicate's clause (or named as its content:
 ``…授课，深入解读《X》``) are objects; a count of the object or of occurrences
-(units in ``data/event_quantity_units.tsv``) is the quantity.
+(units in ``data/event_quantity_units.tsv``) is the quantity. A later predicate
+of the same actor that gives no event of its own hands its visited places,
+partners and titles to the event before (``…督导…，实地察看X，听取Y汇报``).
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ from .segment import Item, Sentence, segment, split_clauses
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
 KINDS = ("verb", "frame", "light", "head", "content", "stop")
-_ROLE_HINTS = ("at=target", "obj=target")
+_ROLE_HINTS = ("at=target", "obj=target", "attend")
 _CUE_ROLES = ("agent", "participant", "target", "location")
 
 _MASK = "\u25a1"  # stands in for masked characters; neither a trigger nor punctuation
@@ -71,6 +76,8 @@ _LEAD_ADVERBIAL = regex.compile(
     r"(?:(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，|【[^】\n]{1,20}】|[^，。；：\n]{2,20}：)\s*"
 )
 _FRONTED_PLACE = regex.compile(r"在[^，。；：\n]{1,30}[，,]\s*")
+# A higher body's assent before the subject (经省政府同意，A厅印发…): neither subject nor argument.
+_FRONTED_ASSENT = regex.compile(r"经[^，。；：\n]{1,30}?(?:同意|批准|授权|研究)[，,]\s*")
 _SUBJECT_TIME_GAP = regex.compile(r"\s*(?:于|在)?\s*")
 # A time a later sentence may open with to report an action of its own day.
 _DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|同日|当日|当天|次日|翌日")
@@ -92,14 +99,21 @@ _TITLE_MAX = 40
 _CLAUSE_PUNCT = regex.compile(r"[，,；;：:]")
 _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
 # Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
-_NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在|于|围绕|按照|根据|对照)$")
+# 为: a result or a beneficiary (整合为“…”, 为“…”提供); 简称: a short name (以下简称《方案》).
+_NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在|(?<!关)于|为|按照|根据|对照|简称)$")
 # Words after a quoted mention that make it a theme (以“…”为主题).
 _THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
 # A count of bodies, people or places is not the event's quantity (8个省直部门, 21个市（州）).
 _COUNTS_BODIES = regex.compile(
-    r"\s*(?:省直|省级|市级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|街道|地区)"
+    r"\s*(?:省直|省级|市级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|镇|街道|村|社区|地区)"
 )
-_POST_CUE_PREFIX = regex.compile(r"\s*(?:等(?:单位|部门)?)?\s*(?:共同|联合)?\s*")
+# Between a run and its post cue: the rest of a list (等18个部门, 及10多家企业代表), the people
+# sent (有关负责同志), an adverb, and a speech's topic and kind (就…作典型发言).
+_POST_CUE_GAP = (
+    r"\s*(?:(?:等|及|和)[^，。；,;：:“”《》]{0,12}?)?"
+    r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师))?"
+    r"\s*(?:共同|联合|分别|一同|一起)?\s*(?:就[^，。；,;]{1,40}?)?(?:作\p{Han}{0,2}?)?"
+)
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _SPACES = regex.compile(r"\s*")
 
@@ -136,6 +150,7 @@ class EventLexicon:
     cues: tuple[RoleCue, ...]
     units: frozenset[str]
     pattern: regex.Pattern
+    post: regex.Pattern  # a post cue after a run, the gap before it included (group ``cue``)
 
     @classmethod
     def load(
@@ -151,9 +166,15 @@ class EventLexicon:
         rows = _read_triggers(*_source(triggers, "event_triggers.tsv"))
         cues = _read_cues(*_source(roles, "event_roles.tsv"))
         counted = _read_units(*_source(units, "event_quantity_units.tsv"))
-        words = sorted(rows, key=lambda w: (-len(w), w))
-        pattern = regex.compile("|".join(regex.escape(w) for w in words)) if words else regex.compile(r"(?!)")
-        return cls(MappingProxyType(rows), cues, counted, pattern)
+        post = _alternation(c.cue for c in cues if c.position == "post").pattern
+        return cls(MappingProxyType(rows), cues, counted, _alternation(rows),
+                   regex.compile(f"{_POST_CUE_GAP}(?P<cue>{post})"))
+
+
+def _alternation(words: Iterable[str]) -> regex.Pattern:
+    """One of ``words``, longest first; never matches when there are none."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return regex.compile("|".join(regex.escape(w) for w in ordered) if ordered else r"(?!)")
 
 
 @functools.cache
@@ -457,15 +478,14 @@ def _cue_before(ctx: _Context, pos: int, floor: int, position: str = "pre") -> R
 
 
 def _cue_after(ctx: _Context, pos: int, end: int) -> tuple[RoleCue, int] | None:
-    """The post-position cue after ``pos`` (``承办``, ``等单位共同主办``) and where it ends."""
+    """The post-position cue after ``pos`` (``承办``, ``等单位共同主办``, ``有关负责同志陪同``) and its end."""
     text = ctx.text
     while pos < end and text[pos] in _CLOSERS:
         pos += 1
-    pos = _POST_CUE_PREFIX.match(text, pos, end).end()
-    for cue in ctx.lexicon.cues:
-        if cue.position == "post" and text.startswith(cue.cue, pos) and pos + len(cue.cue) <= end:
-            return cue, pos + len(cue.cue)
-    return None
+    m = ctx.lexicon.post.match(text, pos, end)
+    if m is None:
+        return None
+    return next(c for c in ctx.lexicon.cues if c.position == "post" and c.cue == m["cue"]), m.end()
 
 
 def _subject(ctx: _Context, pos: int, end: int) -> _Subject:
@@ -489,8 +509,9 @@ def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int, int] | Non
     """``(time, subject position, search start, argument start)`` when ``sent`` opens with a time.
 
     Also ``A厅于11月13日印发…`` (the subject before its time), a fronted
-    purpose clause or label (``为…，11月5日，…``) and a fronted place
-    (``11月5日，在成都，A厅…``: the subject follows, the place is an argument).
+    purpose clause or label (``为…，11月5日，…``), a fronted place
+    (``11月5日，在成都，A厅…``: the subject follows, the place is an argument)
+    and a fronted assent (``11月5日，经省政府同意，A厅…``: not an argument).
     """
     text = ctx.text
     pos = sent.clean_start
@@ -505,6 +526,8 @@ def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int, int] | Non
             after += 1
         fronted = _FRONTED_PLACE.match(text, after, sent.clean_end)
         subject_at = fronted.end() if fronted else after
+        if assent := _FRONTED_ASSENT.match(text, subject_at, sent.clean_end):
+            return time, assent.end(), assent.end(), assent.end()
         return time, subject_at, subject_at, after
     subject = _subject(ctx, pos, sent.clean_end)
     if subject.agents:
@@ -526,7 +549,8 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         if i in used or kind in ("stop", "head", "content"):
             continue
         if kind == "verb":
-            out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
+            if not ctx.masked.startswith("的", m.ce):  # 在X发布的N: a modifier, not a predicate
+                out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
             continue
         c_start, c_end = clauses.at(m.cs)
         # the object phrase: up to the clause end or a new predicate (并, 同时)
@@ -610,23 +634,24 @@ def _objects(ctx: _Context, start: int, end: int, taken: set[str], group: list[_
     return plain or found
 
 
-def _content_objects(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate]], g: int,
-                     busy: set[int]) -> list[_Mention]:
-    """Titles named as group ``g``'s content in the predicate-less clauses after it.
+def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate]], g: int,
+                  busy: set[int], skip: set[str]) -> list[tuple[str, _Mention]]:
+    """Arguments of group ``g`` in the predicate-less clauses after it.
 
-    ``…授课，深入解读《X》`` and ``…培训班，45人参加，重点讲解《X》``: X is the
-    object of the training.
+    Titles named as its content (``…授课，深入解读《X》``, ``…，结合《X》解读…``)
+    are objects; attendees (``…，副区长X出席并讲话``, ``…，邀请X授课``,
+    ``…，X有关负责同志陪同``, ``…，听取X汇报``) are participants.
     """
     first = clauses.index(groups[g][-1].cs) + 1
     last = clauses.index(groups[g + 1][0].cs) if g + 1 < len(groups) else len(clauses.spans)
-    out: list[_Mention] = []
+    out: list[tuple[str, _Mention]] = []
     for k in range(first, last):
         if k in busy:
             break
         a, b = clauses.spans[k]
-        cue = next((m for m in ctx.matches_in(a, b) if m.row.kind == "content"), None)
-        if cue is not None:
-            out += _objects(ctx, cue.ce, b, set(), [])
+        out += [(r, m) for r, m in _cue_args(ctx, a, b, [], skip) if r == "participant"]
+        if any(m.row.kind == "content" for m in ctx.matches_in(a, b)):
+            out += [("object", m) for m in _objects(ctx, a, b, {m.id for _, m in out}, [])]
     return out
 
 
@@ -655,7 +680,13 @@ def _cue_args(
             role = "target"
         if role == "location" and at_target:
             role = "target"
-        if role == "participant":
+        if role == "location" and _modifies(ctx, run[-1].ce):
+            continue  # 在X发布的N: the place of a modifier
+        if role == "agent":  # 经X审定: the approving body, right before the trigger
+            if not any(_SPACES.fullmatch(ctx.text, run[-1].ce, p.cs) for p in group):
+                continue
+            members = [x for x in run if x.label in ("ORG", "PERSON")]
+        elif role == "participant":
             members = [x for x in run if x.label in ("ORG", "PERSON")]
         elif role == "target":
             members = [x for x in run if x.label in ("ORG", "LOC")]
@@ -665,6 +696,16 @@ def _cue_args(
             continue
         out.extend((role, x) for x in members if x.id not in skip)
     return out
+
+
+def _modifies(ctx: _Context, pos: int) -> bool:
+    """A verb followed by 的 right after ``pos``: the mention belongs to a modifier (在X发布的…)."""
+    while pos < len(ctx.text) and (ctx.text[pos] in _CLOSERS or ctx.text[pos].isspace()):
+        pos += 1
+    k = bisect_left(ctx.match_starts, pos)
+    if k == len(ctx.matches) or ctx.matches[k].cs != pos:
+        return False
+    return ctx.masked.startswith("的", ctx.matches[k].ce)
 
 
 def _quantity_args(ctx: _Context, start: int, end: int) -> list[_Mention]:
@@ -695,11 +736,14 @@ def _sentence_events(
     *,
     args_at: int | None = None,
     need_agent: bool,
+    attending: bool = False,
 ) -> list[_Found]:
     """The events of one sentence whose time is ``time`` (see the module docstring).
 
     The subject is parsed at ``subject_at``, predicates are searched from
     ``search_at`` on, and the first event's arguments from ``args_at`` on.
+    With ``attending`` (the item already has its event), attending a meeting
+    (``出席``, ``参加``) is no event.
     """
     end = sent.clean_end
     subject = _subject(ctx, subject_at, end)
@@ -716,15 +760,16 @@ def _sentence_events(
     if not subject.agents and clauses.index(preds[0].cs) != clauses.index(start):
         return []  # no subject: the action must open the sentence (5月11日，赴X调研)
     groups = _groups(ctx, preds, clauses)
-    busy = {clauses.index(p.cs) for p in preds}  # clauses with a predicate of their own
-    out: list[_Found] = []
+    future = [_FUTURE.search(ctx.masked, max(subject.end, gr[0].cs - _FUTURE_WINDOW), gr[0].cs) is not None
+              for gr in groups]
+    if future[0]:
+        return []
+    groups = [gr for gr, planned in zip(groups, future) if not planned]  # 解读将于…施行的《X》
+    busy = {clauses.index(p.cs) for gr in groups for p in gr}  # clauses with a predicate of their own
+    out: list[tuple[_Predicate, tuple[_Mention, ...], list[tuple[str, _Mention]]]] = []
     shared: list[tuple[str, _Mention]] = []
     for g, group in enumerate(groups):
         head = group[0]
-        if _FUTURE.search(ctx.masked, max(subject.end, head.cs - _FUTURE_WINDOW), head.cs):
-            if g == 0:
-                return []
-            continue
         actors = subject.agents
         new_actor = False
         if g == 0:
@@ -736,23 +781,40 @@ def _sentence_events(
             inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
             if inner is not None and inner.agents and not _norms(inner.agents) <= _norms(subject.agents):
                 actors, new_actor, lo = inner.agents, True, inner.end
-            elif head.type in {f.type for f in out}:
-                continue
         hi = _region_end(groups, g, clauses)
         skip = {m.id for m in actors}
         cue_args = _cue_args(ctx, lo, hi, group, skip)
         objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group)
-        objects += _content_objects(ctx, clauses, groups, g, busy)
-        if g > 0 and not new_actor and not any(m.cs >= head.ce for m in objects):
-            continue  # a later predicate of the same actor needs its own object
+        more = _continuation(ctx, clauses, groups, g, busy, skip)
+        objects += [m for r, m in more if r == "object"]
+        quantities = _quantity_args(ctx, max(lo, start), hi)
+        if "attend" in head.row.roles and (attending or out):
+            # 出席/参加 a meeting of the item: its actors take part, no event of their own
+            if out:
+                out[-1][2].extend([("participant", m) for m in actors if new_actor] + more
+                                  + [(r, m) for r, m in cue_args if r == "participant"])
+            continue
+        if g > 0 and not new_actor and (
+            head.type in {h.type for h, _, _ in out} or not any(m.cs >= head.ce for m in objects)
+        ):
+            # the same actor goes on (实地察看X, 邀请X授课, 先后走访X、Y等12家企业): the
+            # places visited, partners, titles and the count of those visited belong to the
+            # event before; a place it acts in does not (…，在X发布)
+            taken = [(r, m) for r, m in cue_args if r in ("participant", "target")]
+            if out:
+                out[-1][2].extend(taken + more + [("object", m) for m in objects if m.label == "POLICY"])
+                if any(r == "target" for r, _ in taken):
+                    out[-1][2].extend(("quantity", q) for q in quantities)
+            continue
         if g == 0:
             shared = [(r, m) for r, m in cue_args if r == "participant" and m.cs < head.cs]
         own = [(r, m) for r, m in cue_args if g == 0 or new_actor or r != "participant"]
         args = [("agent", m) for m in actors] + ([] if g == 0 or new_actor else shared) + own
-        args += [("object", m) for m in objects]
-        args += [("quantity", q) for q in _quantity_args(ctx, max(lo, start), hi)]
-        out.append(_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text))
-    return out
+        args += [("object", m) for m in objects] + [r for r in more if r[0] == "participant"]
+        args += [("quantity", q) for q in quantities]
+        out.append((head, actors, args))
+    return [_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text)
+            for head, actors, args in out]
 
 
 def _norms(mentions: Iterable[_Mention]) -> frozenset[str]:
@@ -793,7 +855,8 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
             after = _AFTER_TIME.match(ctx.text, own.ce, sent.clean_end).end()
             found = _sentence_events(ctx, sent, own, after, after, need_agent=False)
         else:
-            found = _sentence_events(ctx, sent, time, sent.clean_start, sent.clean_start, need_agent=True)
+            found = _sentence_events(ctx, sent, time, sent.clean_start, sent.clean_start, need_agent=True,
+                                     attending=True)
             if found and found[0].agents <= actors:
                 continue  # the same actors go on: no new event
         if found:

@@ -28,10 +28,13 @@ never contains and starts after: 会同, 赴, 组织), ``conjunction`` (和, 与
 ``list_head`` (部门, 单位 after 等), ``prefix_blocker`` (characters before a
 bare 省 that make it a word: 全省, 我省), ``prefix_word`` (words that are not
 a bare prefix: 市场, 省级, 县域), ``street`` (words after a place's short
-name that make it part of a street name: 路, 街). ``initiative_cues.tsv`` places: ``before``,
+name that make it part of a street name: 路, 街), ``name_before`` (words a name may start
+after that, unlike boundary words, may occur inside names: 经 in 经市政府同意). ``initiative_cues.tsv`` places: ``before``,
 ``after`` (context words of a quote), ``suffix`` and ``shape`` (words in the
-quote), ``trailing`` (words trimmed after a platform name), ``platform`` and
-``named`` (suffixes of unquoted names). ``generic_refs.tsv`` matches a
+quote), ``trailing`` (words trimmed after a platform name), ``platform``,
+``named`` (suffixes of unquoted names), ``names`` (words right after a quote of parallel
+clauses that name it a reform, mechanism or activity: “预审前置、靠前服务”机制; without one
+such a quote is a slogan). ``generic_refs.tsv`` matches a
 reference that is not an entity ``exact`` (the whole name), by ``prefix`` or by ``suffix``.
 
 ``dept_names.tsv`` expands a short department name written after a division
@@ -104,10 +107,10 @@ PLACE_KINDS = ("region", "zone", "venue", "river", "mountain", "lake")
 ORG_ANCHORS = ("adjacent", "division", "free", "chain", "subunit")
 LOC_KINDS = ("zone", "venue", "township")
 LOC_ANCHORS = ("division", "free", "prefix", "cue", "township")
-CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named")
+CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named", "names")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
-    "list_head", "prefix_blocker", "prefix_word", "street",
+    "list_head", "prefix_blocker", "prefix_word", "street", "name_before",
 )
 GENERIC_MATCH = ("exact", "prefix", "suffix")
 #: The home province when a bulletin names no publisher.
@@ -702,7 +705,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         parent = row.values["parent"]
         if parent and parent not in norms:
             raise row.err("parent", f"unresolved parent {parent!r}: no ORG has that norm")
-    relative = frozenset(s for s in orgs.items if not names_division(s))
+    relative = frozenset(s for s in (*orgs.items, *forms.items) if not names_division(s))
 
     depts = _Surfaces("department name")
     for row in by_kind.get("dept_names", ()):

@@ -13,9 +13,15 @@ ordinary word (``一次性``, ``data/unit_exclusions.txt``).
 
 Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
 ``scope`` and ``period``: a quantity that ends its clause, inside a section
-whose heading has a keyword of ``data/unit_statistics.tsv`` (``办件情况``), or
-inside the first sentence of a paragraph led by ``本周``/``今年以来``... when
-its metric has a counting verb. Rates (``%``) are not volumes.
+whose heading has a keyword of ``data/unit_statistics.tsv`` (``办件情况``),
+inside a sentence led by a time in a sub-section of such a section
+(``一、运行情况`` > ``（二）好差评情况`` > ``本周，…好评 4 条``), or inside the
+first sentence of a paragraph led by ``本周``/``今年以来``... when its metric
+has a counting verb. Rates (``%``), durations (``个工作日``) and averages
+(``平均减少材料 6 份``) are not volumes, nor, outside statistics sections,
+a running total without a time of its own (``累计推出 38 个``). The period
+is the clause's own leading time, else the time in the section's heading,
+else ``meta.period``.
 """
 
 from __future__ import annotations
@@ -67,6 +73,10 @@ _JOINERS = ("以及", "、", "及", "和", "与")
 _ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
 _TITLE = regex.compile(r"[^。；：，,;:\n]*")  # a heading's title: up to its first punctuation
 _FOR_PROVIDE = regex.compile(r"^为\p{Han}{1,20}?提供")
+_AVERAGE = ("平均", "人均", "户均")  # a per-item average, not a volume; it covers 、-joined figures
+_NOT_VOLUME_KINDS = ("percent", "time")
+_CUMULATIVE = "累计"  # a running total: a statistic only with a time of its own, else a stock
+_CONTINUED = "；;，,、"  # a line break after these does not end the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +210,7 @@ class QuantityGrammar:
             rf"(?<![0-9A-Za-z.\-/_#第{_CN_NUMERAL_CHARS}])(?P<pre>{pre})?"
             rf"(?:百分之(?P<pn1>{num})(?:(?P<psep>{_SEP})(?:百分之)?(?P<pn2>{num}))?"
             rf"|(?P<n1>{num})(?P<m1>{MULTIPLIER})?"
-            rf"(?:(?P<pct1>%)?(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
+            rf"(?:(?P<pct1>%)?\n?(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
             rf"(?P<apx>余|多)?(?P<m3>{MULTIPLIER})?(?P<unit>{unit_re}))"
             rf"(?P<post>{'|'.join(_APPROX_AFTER)})?"
         )
@@ -269,6 +279,8 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
         return None  # 十四届全国人大三次会议: a session number
     if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
         return None  # 2023年第17期: a year, not a duration
+    if unit.unit == "分" and text[max(0, m.start() - 1):m.start()] in ("时", "点"):
+        return None  # 9时30分: a clock time, not a score
     # a multiplier after 余/多 joins the numeral: 一亿一千四百多万 is 1亿 + 1400万
     scale = m["m3"] or ""
     low = _value(numeral + scale if chinese else numeral, m["m1"])
@@ -316,6 +328,17 @@ class _Stat:
     period: Period | None
 
 
+@dataclass(frozen=True, slots=True)
+class _StatSection:
+    """A heading or ``（一）`` item: clean span, level, whether its title names volumes, its title's time."""
+
+    start: int
+    end: int
+    level: int
+    reports: bool
+    period: Period | None
+
+
 class _Boundaries:
     """Positions of one set of punctuation characters in a text, for "where does this clause start"."""
 
@@ -357,22 +380,30 @@ class _Statistics:
         self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})")
         self._sections = self._stat_sections(doc)
         self._leads = SpanSet(self._lead_sentences())
+        self._time_led = SpanSet(self._time_led_sentences())
 
     def _clause_start(self, pos: int) -> bool:
         """Whether ``pos`` opens a clause (after punctuation or an item marker)."""
         return _ITEM_MARKER.fullmatch(self.text, self._hard.after_last(pos), pos) is not None
 
-    def _stat_sections(self, doc: Document) -> list[tuple[int, int, int, bool]]:
-        """``(start, end, level, reports volumes)`` of the headings and ``（一）`` items."""
+    def _stat_sections(self, doc: Document) -> list[_StatSection]:
+        """The headings and ``（一）`` items."""
         view, text = doc.view, self.text
         out = []
         for sec in doc.sections:
             if sec.kind not in ("heading", "item") or sec.level > 2:
                 continue
             a = view.clean_offset(sec.start)
-            title = _TITLE.match(text, a).group()
-            out.append((a, view.clean_offset(sec.end), sec.level, any(w in title for w in self.vocab.heading)))
+            title = _TITLE.match(text, a)
+            times = [t for s, _, t in self.times if title.start() <= s < title.end() and t.start_date and t.end_date]
+            period = Period(times[0].start_date, times[0].end_date) if times else None
+            out.append(_StatSection(a, view.clean_offset(sec.end), sec.level,
+                                    any(w in title.group() for w in self.vocab.heading), period))
         return out
+
+    def _enclosing(self, a: int, b: int) -> list[_StatSection]:
+        """The sections containing ``[a, b)``, innermost first."""
+        return sorted((s for s in self._sections if s.start <= a and b <= s.end), key=lambda s: -s.level)
 
     def _lead_sentences(self) -> Iterable[tuple[int, int]]:
         """Sentences that open a paragraph with a lead word (本周，共计咨询…)."""
@@ -381,26 +412,46 @@ class _Statistics:
             if text[a:b] in self.vocab.lead and _ITEM_MARKER.fullmatch(text, self._paragraph.after_last(a), a):
                 yield a, self._sentence.next(b, len(text))
 
+    def _time_led_sentences(self) -> Iterable[tuple[int, int]]:
+        """Sentences that start with a (not vague) time (第三季度，全区共收到评价…).
+
+        A line break after ``；`` or ``，`` does not end the sentence.
+        """
+        text = self.text
+        for a, b, t in self.times:
+            if t.grain != "vague" and _ITEM_MARKER.fullmatch(text, self._sentence.after_last(a), a):
+                end = self._sentence.next(b, len(text))
+                while text.startswith("\n", end) and text[end - 1] in _CONTINUED:
+                    end = self._sentence.next(end + 1, len(text))
+                yield a, end
+
+    def _own_time(self, clause: int) -> bool:
+        """Whether the clause starting at ``clause`` has a time of its own: inside it, or as the
+        whole clause just before it (前三季度，全区累计…)."""
+        return any(clause <= a < self._hard.next(clause, len(self.text))
+                   or (b + 1 == clause and self._hard.after_last(a) == a) for a, b, _ in self.times)
+
     def _passage(self, a: int, b: int) -> str | None:
-        """``"section"`` inside a volume-reporting section, ``"lead"`` inside a lead sentence, else ``None``."""
-        innermost = None
-        for start, end, level, stat in self._sections:
-            if start <= a and b <= end and (innermost is None or level >= innermost[0]):
-                innermost = (level, stat)
-        if innermost is not None and innermost[1]:
+        """Where ``[a, b)`` is: ``"section"`` (a volume-reporting section), ``"area"`` (a time-led
+        sentence in a sub-section of one), ``"lead"`` (a lead sentence), else ``None``."""
+        enclosing = self._enclosing(a, b)
+        if enclosing and enclosing[0].reports:
             return "section"
+        if any(s.reports for s in enclosing[1:]) and self._time_led.covers(a, b):
+            return "area"
         return "lead" if self._leads.covers(a, b) else None
 
     def _period(self, pos: int) -> Period | None:
-        """The interval of the last clause-leading time before ``pos`` in its paragraph."""
+        """The interval of the last clause-leading time before ``pos`` in its paragraph, else of
+        the innermost section heading with a time, else ``meta.period``."""
         para = self._paragraph.after_last(pos)
         best = None
         for a, _, t in self.times:
             if para <= a < pos and self._clause_start(a):
                 best = t
-        if best is None or best.start_date is None:
-            return self.meta_period
-        return Period(best.start_date, best.end_date)
+        if best is not None and best.start_date is not None:
+            return Period(best.start_date, best.end_date)
+        return next((s.period for s in self._enclosing(pos, pos) if s.period), self.meta_period)
 
     def _strip(self, metric: str) -> str:
         changed = True
@@ -436,12 +487,13 @@ class _Statistics:
         scope: str | None = None
         segment = -1
         prev_end = -1
+        average = False
         for q in self.quantities:
             stat = None
             after = q.end
             ends_clause = after >= len(text) or text[after] in _CLAUSE_END or text.startswith(_JOINERS, after)
-            # volumes only: rates (满意率 99%) are not statistics
-            passage = self._passage(q.start, q.end) if ends_clause and q.kind != "percent" else None
+            # volumes only: rates (满意率 99%) and durations (0.5 个工作日) are not statistics
+            passage = self._passage(q.start, q.end) if ends_clause and q.kind not in _NOT_VOLUME_KINDS else None
             if passage is not None:
                 seg = self._segment.after_last(q.start)
                 if seg != segment:
@@ -468,8 +520,11 @@ class _Statistics:
                         scope = own
                 metric = _FOR_PROVIDE.sub("", "".join(text[left:q.start].split()))
                 metric = self._strip(metric)
+                average = (soft and average) or metric.startswith(_AVERAGE)
+                stock = passage != "section" and _CUMULATIVE in text[hard:q.start] and not self._own_time(hard)
                 # a lead sentence in a news item needs a counting verb (本周，共计咨询…)
-                if metric and (passage == "section" or self._verb.search(metric) or metric.endswith("量")):
+                if metric and not average and not stock and (
+                        passage != "lead" or self._verb.search(metric) or metric.endswith("量")):
                     stat = _Stat(metric, scope, self._period(q.start))
             out.append(stat)
             prev_end = q.end

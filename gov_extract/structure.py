@@ -18,13 +18,15 @@ __all__ = ["read", "parse_meta", "parse_sections"]
 
 # A printed reporting span, in parentheses: (5月4日—5月12日).
 _PARENTHESISED = regex.compile(r"^[（(](?P<inner>[^（）()]{3,40})[）)]$")
+# A header line may end with the printed reporting span: 某局 二〇二五年九月二十二日（9月15日—9月19日）.
+_TRAILING_PARENTHESISED = regex.compile(r"(?<=\S)\s*(?P<span>[（(][^（）()]{3,40}[）)])$")
 _TITLE_RE = regex.compile(r"^\p{Han}{2,16}(?:周报|月报|旬报|季报|年报|简报|快报|专报|通报|要情)$")
 _ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>0*[1-9][0-9]{0,3})期")  # issue numbers start at 1
 _ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>0*[1-9][0-9]{0,4})期")
 _HEADER_MAX_LINES = 10  # paragraphs before the first heading
 _HEADER_LINE_MAX = 60  # characters of one header line (publisher and date fit)
 _PUBLISHER_RE = regex.compile(
-    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?=[0-9〇一二]|$)"
+    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?=\s*[0-9〇一二]|$)"
 )
 _MARKERS = (
     ("heading", 1, regex.compile(r"^[一二三四五六七八九十]+、")),
@@ -63,7 +65,8 @@ def parse_meta(view: CleanText) -> Meta:
             headings.append(p)
             in_header = False
         elif in_header and len(p) <= _HEADER_LINE_MAX and len(header) < _HEADER_MAX_LINES:
-            header.append(p)
+            m = _TRAILING_PARENTHESISED.search(p)
+            header.extend((p[:m.start()], m["span"]) if m else (p,))
         else:
             in_header = False  # a bulletin's header is its leading short lines
     furniture = ["".join(view.raw[a:b].split()) for a, b in view.furniture]
@@ -86,7 +89,7 @@ def parse_meta(view: CleanText) -> Meta:
 
     if published is None:  # no masthead date: a news article or speech, not a bulletin header
         publisher = None
-    period = _weekly_period(header, published) or _monthly_period(headings[:2])
+    period = _weekly_period(header, published) or _heading_period(headings[:2])
     kind = None
     if title and title.endswith("周报"):
         kind = "weekly"
@@ -94,7 +97,7 @@ def parse_meta(view: CleanText) -> Meta:
         kind = "monthly"
     elif period and period.start and period.end:
         days = (period.end - period.start).days + 1
-        kind = "weekly" if days <= 10 else "monthly" if period.start.day == 1 and days >= 28 else None
+        kind = "weekly" if days <= 10 else "monthly" if period.start.day == 1 and 28 <= days <= 31 else None
     return Meta(title, kind, issue, issue_total, publisher, published, period)
 
 
@@ -107,12 +110,13 @@ def _weekly_period(header: list[str], published: date | None) -> Period | None:
     return None
 
 
-def _monthly_period(headings: list[str]) -> Period | None:
+def _heading_period(headings: list[str]) -> Period | None:
+    """The month or quarter a ``一、2025年10月总体运行情况`` heading reports on."""
     for h in headings:
         if "情况" not in h:
             continue
         for t in find_times(h):
-            if t.explicit_year and t.grain == "month" and not t.span:
+            if t.explicit_year and t.grain in ("month", "quarter") and not t.span:
                 return Period(t.start_date, t.end_date)
     return None
 

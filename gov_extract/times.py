@@ -9,8 +9,11 @@ Each is resolved to a closed day interval against the document (guide
 section 5, CONVENTIONS.md "Times"):
 
 - a yearless date takes the anchor's year, or the year before when it would
-  fall after the anchor (``12月`` in a bulletin of 2026-02-14 is 2025-12);
-- ``本周``/``本月`` -> ``meta.period``; ``今年以来`` -> 1 January .. period end;
+  fall after the anchor (``12月`` in a bulletin of 2026-02-14 is 2025-12),
+  except in forward-looking context (``将``, ``计划``, a ``…前`` deadline, a
+  ``下一步`` section), where it stays in the anchor's year;
+- ``国发〔2024〕3号`` is a document number, not a day;
+- ``本周``/``本月``/``本季度`` -> ``meta.period``; ``今年以来`` -> 1 January .. period end;
   ``近日`` -> ``null`` .. anchor (vague); ``同日`` -> the preceding mention;
 - without an anchor, relative and yearless times keep ``null`` dates: the
   clock is never read.
@@ -60,6 +63,17 @@ _QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 
 _DURATION_AFTER = ("内", "以内", "之内", "后", "以后", "之后", "左右", "前后")
 # A Chinese-numeral month standing alone must be followed by one of these (or a non-Han character).
 _CN_MONTH_AFTER = "起的至到中前后"
+# 国发〔2024〕3号: the serial number of a document, not a day.
+_DOC_NUMBER_BEFORE = ("〕", "]", "］", "】")
+# Forward-looking context keeps a yearless date after the anchor in the anchor's year
+# (12月31日前完成 in a bulletin of 12月23日): a deadline after the date, a cue earlier in its
+# clause, or a section planning the next steps.
+_DEADLINE_AFTER = regex.compile(r"(?:之|以)?前(?!后)")
+_FORWARD_CUE = regex.compile(r"将|拟|计划|预计|力争|争取|定于")
+_CLAUSE_MARKS = "，；。：！？,;:!?\n"
+_HEADING_TITLE = regex.compile(r"[^。；：，,;:\n]*")  # a heading's title: up to its first punctuation
+_FORWARD_HEADINGS = ("下一步", "下步", "工作计划", "工作安排", "工作打算")
+_FORWARD_ROLL = timedelta(days=183)  # in forward context, a date this far before the anchor is next year's
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +285,12 @@ def _side_interval(side: _Side, year: int) -> tuple[date, date] | None:
     return (day, day) if day else None
 
 
-def _anchor_year(side: _Side, ctx: _Context) -> int | None:
-    """The year of a yearless side: the anchor's, or the one before if it would be later."""
+def _anchor_year(side: _Side, ctx: _Context, forward: bool = False) -> int | None:
+    """The year of a yearless side: the anchor's, or the one before if it would be later.
+
+    In ``forward`` context a date after the anchor keeps the anchor's year, and a
+    date more than half a year before it takes the next year.
+    """
     if ctx.anchor is None:
         return None
     year = ctx.anchor.year
@@ -281,9 +299,17 @@ def _anchor_year(side: _Side, ctx: _Context) -> int | None:
         while _safe_date(year, 2, 29) is None or date(year, 2, 29) > ctx.anchor:
             year -= 1
         return year
-    if first is not None and first[0] > ctx.anchor:
+    if first is not None and first[0] > ctx.anchor and not forward:
         year -= 1
+    elif first is not None and forward and first[1] < ctx.anchor - _FORWARD_ROLL:
+        year += 1
     return year
+
+
+def _clause_before(text: str, pos: int, reach: int = 40) -> str:
+    """The text of the clause before ``pos`` (at most ``reach`` characters)."""
+    window = text[max(0, pos - reach):pos]
+    return window[max(window.rfind(c) for c in _CLAUSE_MARKS) + 1:]
 
 
 class _Reject(Exception):
@@ -307,7 +333,7 @@ def _apply_part(part: str, start: date, end: date, grain: str) -> tuple[date, da
 
 
 def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeMatch | None,
-                  grammar: TimeGrammar) -> tuple[date | None, date | None, str, bool, bool, bool]:
+                  grammar: TimeGrammar, forward: bool = False) -> tuple[date | None, date | None, str, bool, bool, bool]:
     """(start, end, grain, approx, explicit_year, span) of a ``date`` match; raises _Reject."""
     y1, m1, d1 = _num(m["y1"]), _num(m["m1"]), _num(m["d1"])
     y2, m2, d2 = _num(m["y2"]), _num(m["m2"]), _num(m["d2"])
@@ -331,6 +357,8 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
         if left.m is None and left.d is not None and right.m is not None:
             left = _Side(left.y, right.m, left.d)
     text_end = m.end()
+    if m["du1"] == "号" and text[max(0, m.start() - 2):m.start()].rstrip()[-1:] in _DOC_NUMBER_BEFORE:
+        raise _Reject
     if left.m is None and left.d is not None and left.y is None and not ry:
         # bare day (27日): needs a month from the preceding mention, and no duration word after
         if not m["d1"].isascii() or text.startswith(_DURATION_AFTER, text_end) or previous is None:
@@ -354,7 +382,9 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
         base = ctx.base_year
         year1 = base + grammar.year_offset(ry) if base is not None else None
     else:
-        year1 = _anchor_year(left, ctx)
+        forward = not m["since"] and (forward or _DEADLINE_AFTER.match(text, text_end) is not None
+                                      or _FORWARD_CUE.search(_clause_before(text, m.start())) is not None)
+        year1 = _anchor_year(left, ctx, forward)
     if right is not None and right.finest == "year" and left.finest != "year":
         raise _Reject  # 2025年11月至2026年
     grain = min(left.finest, right.finest if right else "year", key=_GRAIN_RANK.__getitem__)
@@ -411,8 +441,19 @@ def _resolve_quarter(m: regex.Match[str], ctx: _Context, grammar: TimeGrammar) -
 
 
 def _period_unit(word: TimeWord, ctx: _Context) -> tuple[date, date] | None:
-    """本周/本月 (offset 0) and 上周/上月 (offset -1)."""
+    """本周/本月/本季度 (offset 0) and 上周/上月/上季度 (offset -1)."""
     p = ctx.period
+    if word.grain == "quarter":
+        if p is not None and p.start and p.end and p.start.day == 1 and 88 <= (p.end - p.start).days <= 91:
+            start = p.start
+        else:
+            ref = (p.end if p is not None and p.end else None) or ctx.anchor
+            if ref is None:
+                return None
+            start = date(ref.year, ref.month - (ref.month - 1) % 3, 1)
+        months = start.year * 12 + start.month - 1 + 3 * word.offset
+        y, m = divmod(months, 12)
+        return date(y, m + 1, 1), _month_end(y, m + 3)
     if word.grain == "week":
         if p is not None and p.start and p.end and (p.end - p.start).days < 10:
             start, end = p.start, p.end
@@ -482,6 +523,7 @@ def find_times(
     anchor: date | None = None,
     period: Period | None = None,
     skip: Sequence[tuple[int, int]] = (),
+    forward: Sequence[tuple[int, int]] = (),
     grammar: TimeGrammar | None = None,
 ) -> tuple[TimeMatch, ...]:
     """Every time expression of a clean string, resolved, in order.
@@ -489,11 +531,13 @@ def find_times(
     ``anchor`` is the date relative and yearless times resolve against (the
     publication date), ``period`` the reporting period (``本周``, ``今年以来``).
     Expressions overlapping a ``skip`` span (``(start, end)`` offsets of
-    ``text``: titles, named initiatives) are left out.
+    ``text``: titles, named initiatives) are left out; yearless dates inside a
+    ``forward`` span (a plan for the next steps) look forward from the anchor.
     """
     grammar = grammar or _default_grammar()
     ctx = _Context(anchor, period)
     blocked = SpanSet(skip)
+    ahead = SpanSet(forward)
     out: list[TimeMatch] = []
     previous: TimeMatch | None = None
     for m in grammar.finditer(text):
@@ -506,7 +550,8 @@ def find_times(
             previous_in_paragraph = previous
         try:
             if m["date"] is not None:
-                s, e, grain, approx, explicit, span = _resolve_date(m, text, ctx, previous_in_paragraph, grammar)
+                s, e, grain, approx, explicit, span = _resolve_date(
+                    m, text, ctx, previous_in_paragraph, grammar, ahead.covers(a, b))
             elif m["word"] is not None:
                 word = grammar.words[m["word"]]
                 s, e, approx = _resolve_word(word, ctx, previous)
@@ -572,7 +617,14 @@ class TimeTagger:
             for e in doc.entities
             if e.label in _BLOCKING_LABELS
         ]
-        found = find_times(view.text, anchor=doc.anchor, period=doc.meta.period, skip=skip, grammar=self._grammar)
+        forward = []
+        for s in doc.sections:
+            a = view.clean_offset(s.start)
+            title = _HEADING_TITLE.match(view.text, a).group()
+            if s.kind in ("heading", "item") and s.level <= 2 and any(w in title for w in _FORWARD_HEADINGS):
+                forward.append((a, view.clean_offset(s.end)))
+        found = find_times(view.text, anchor=doc.anchor, period=doc.meta.period, skip=skip, forward=forward,
+                           grammar=self._grammar)
         times = []
         for i, t in enumerate(found, 1):
             rs, re_ = view.raw_span(t.start, t.end)

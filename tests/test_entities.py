@@ -117,7 +117,7 @@ ORG_CASES = [
     ("place_in_brackets", "国家知识产权局批复建设中国（南充）知识产权保护中心。",
      [("国家知识产权局", "国家知识产权局"), ("中国（南充）知识产权保护中心", "中国（南充）知识产权保护中心")]),
     ("township_bodies", "在桂溪街道办事处设立服务点，龙泉驿区洛带镇人民政府参加。",
-     [("桂溪街道办事处", "桂溪街道办事处"), ("龙泉驿区洛带镇人民政府", "龙泉驿区洛带镇人民政府")]),
+     [("桂溪街道办事处", "桂溪街道办事处"), ("龙泉驿区洛带镇人民政府", "成都市龙泉驿区洛带镇人民政府")]),
 ]
 
 
@@ -330,6 +330,27 @@ OTHER_CITY_ORG_CASES = [
      [("市物流行业协会", "湖州市物流行业协会"), ("省物流行业协会", "浙江省物流行业协会")]),
     ("generic_kinds", "湖州市政务服务中心", "湖州市定点医院、长兴县全资子公司参加，发挥行业协会作用。", []),
     ("generic_units", "湖州市政务服务中心", "医务室、值班室、办公室和党政办公室联合开展，中心医务室参加。", []),
+    # a district publisher: 区X局 and the district's congress, CPPCC, party school, tax bureau with city and district
+    ("district_bodies", "绵阳市涪城区行政审批局", "区人大常委会办公室、区政协办公室、区委党校和区税务局参加。",
+     [("区人大常委会办公室", "绵阳市涪城区人民代表大会常务委员会办公室"),
+      ("区政协办公室", "中国人民政治协商会议绵阳市涪城区委员会办公室"), ("区委党校", "中共绵阳市涪城区委党校"),
+      ("区税务局", "国家税务总局绵阳市涪城区税务局")]),
+    # street-level bodies after a break, named with city and district
+    ("street_bodies", "绵阳市涪城区行政审批局", "会上，区民政局、城郊街道办事处发言；青义镇便民服务中心参加。",
+     [("区民政局", "绵阳市涪城区民政局"), ("城郊街道办事处", "绵阳市涪城区城郊街道办事处"),
+      ("青义镇便民服务中心", "绵阳市涪城区青义镇便民服务中心")]),
+    ("not_street_bodies", "绵阳市涪城区行政审批局", "市住房城乡建设局、全区各街道便民服务中心和示范街道办事处参加。",
+     [("市住房城乡建设局", "绵阳市住房和城乡建设局")]),
+    # a bureau's branch named after its area is a unit; a known short form resolves to the official name
+    ("bureau_branch", "绵阳市涪城区行政审批局", "绵阳市公安局涪城分局、经开区分局参加。",
+     [("绵阳市公安局涪城分局", "绵阳市公安局")]),
+    ("known_city_short_form", "青岛市行政审批服务局", "经市大数据局同意，市民政局、市委办公厅参加。",
+     [("市大数据局", "青岛市大数据发展管理局"), ("市民政局", "青岛市民政局"), ("市委办公厅", "中共青岛市委办公厅")]),
+    ("other_province_lists", "河南省行政审批和政务信息管理局", "会同公安、民政等部门。",
+     [("公安", "河南省公安厅"), ("民政", "河南省民政厅")]),
+    ("all_province_centres", "河南省行政审批和政务信息管理局", "召开全省政务服务中心负责人会议。", []),
+    ("unit_with_long_name", "河南省行政审批和政务信息管理局", "会议听取了行政许可改革处、政务公开管理处关于全年工作的汇报。",
+     [("行政许可改革处", "行政许可改革处"), ("政务公开管理处", "政务公开管理处")]),
 ]
 
 
@@ -408,6 +429,19 @@ PERSON_CASES = [
 ]
 
 
+PERSON_AGAIN_CASES = [
+    ("name_again", "副市长赵立平到大厅检查。赵立平强调，要优化服务。", ["赵立平", "赵立平"]),
+    ("reported_verb", "局长孙海通报工作进展。孙海要求抓好落实。", ["孙海", "孙海"]),
+    ("not_inside_words", "副区长林森出席。林森林公园开园。", ["林森"]),
+    ("no_title_no_name", "赵立平强调，要优化服务。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), rows(PERSON_AGAIN_CASES))
+def test_person_named_again(text, names):
+    assert [t for t, _ in pick(tag(text), "PERSON")] == names
+
+
 @pytest.mark.parametrize(("text", "name", "title", "org"), rows(PERSON_CASES))
 def test_person(text, name, title, org):
     doc = tag(text)
@@ -455,6 +489,14 @@ LOC_CASES = [
     ("villages", "工作组赴战旗村、明月村调研。", [("战旗村", "战旗村"), ("明月村", "明月村")]),
     ("township_not_words", "在城乡社区、农村社区、行政村和每个村开展宣传，推进美丽乡村建设，走进社区，到村到户。", []),
     ("township_not_adjectives", "在偏远山村、少数民族村和当地乡镇推广。", []),
+    # zones and areas named after a place cue; a street named after another place; a city's 市民之家
+    ("areas_after_cue", "在天府新城、西湖金融区和中新生态园开展服务。",
+     [("天府新城", "天府新城"), ("西湖金融区", "西湖金融区"), ("中新生态园", "中新生态园")]),
+    ("street_with_place_name", "在北京东路街道开展宣传。", [("北京东路街道", "北京东路街道")]),
+    ("citizen_hall", "依托绵阳市民之家设立窗口。", [("绵阳市民之家", "绵阳市民之家")]),
+    ("levels_not_venue", "在省市两级政务服务大厅设置窗口。", []),
+    ("strait", "召开琼州海峡两岸协作会。", [("琼州海峡", "琼州海峡")]),
+    ("zone_named_again", "在天府新城开展审查。会后观摩了天府新城项目。", [("天府新城", "天府新城"), ("天府新城", "天府新城")]),
 ]
 
 
@@ -549,6 +591,17 @@ INITIATIVE_CASES = [
     ("service_station", "建成“税企直通车”和“川货出海驿站”。", [("税企直通车", "税企直通车"), ("川货出海驿站", "川货出海驿站")]),
     ("launched_quote", "“乐易办”正式上线。", [("乐易办", "乐易办")]),
     ("duration_slogan", "做到“24小时内响应”。", []),
+    # parallel clauses: a slogan unless a word right after names it a reform, mechanism or activity
+    ("clauses_slogan", "实现“一次登记、全程网办”，推行“容缺受理、并联审批”。", []),
+    ("clauses_named", "推行“容缺受理、并联审批”机制，开展“进园区、进企业”服务活动。",
+     [("容缺受理、并联审批", "容缺受理、并联审批"), ("进园区、进企业", "进园区、进企业")]),
+    ("clauses_delayed_cue", "开通“早不断档、晚不打烊”延时服务。", []),
+    ("at_once_reform", "推行“开工即开业”“验收即发证”。", [("开工即开业", "开工即开业"), ("验收即发证", "验收即发证")]),
+    ("numeric_named_by_cue", "实施“三进三送”工程。", [("三进三送", "三进三送")]),
+    ("other_province_platforms", "通过皖事通、闽政通和“豫事办”办理。",
+     [("皖事通", "皖事通"), ("闽政通", "闽政通"), ("豫事办", "豫事办")]),
+    ("platform_app", "下载天府市民云APP。", [("天府市民云APP", "天府市民云APP")]),
+    ("service_zone_unquoted", "设立企业综合服务专区和自助服务专区。", []),
 ]
 
 

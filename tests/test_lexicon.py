@@ -263,6 +263,26 @@ def test_org_norm_follows_home_province(surface, province, norm):
     assert lex.org_norm(surface, lex.orgs[surface], home) == norm
 
 
+LIST_FORM_CASES = [
+    ("list_form_in_home", "公安", "四川省", "四川省公安厅"),
+    ("list_form_elsewhere", "民政", "河南省", "河南省民政厅"),
+    ("list_form_party", "网信", "湖南省", "中共湖南省委网络安全和信息化委员会办公室"),
+]
+
+
+@pytest.mark.parametrize(("form", "province", "norm"), _unique(LIST_FORM_CASES))
+def test_list_form_norm_follows_home_province(form, province, norm):
+    lex = Lexicon.default()
+    home = Home(province=lex.divisions[province])
+    assert lex.org_norm(form, lex.list_forms[form], home) == norm
+
+
+def test_cue_and_word_roles_of_new_places():
+    lex = Lexicon.default()
+    assert {"机制", "改革", "模式"} <= set(lex.cues_at("names"))
+    assert "经" in lex.words_of("name_before")
+
+
 DEPT_CASES = [
     ("appended", "人社局", "泸州市", "泸州市人力资源和社会保障局"),
     ("county", "医保局", "宣汉县", "宣汉县医疗保障局"),

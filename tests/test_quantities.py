@@ -104,6 +104,10 @@ QUANTITY_CASES = _unique([
     row("3-5个", ("3-5个", 3, "个", False, 5)),
     row("补助5至10万元", ("5至10万元", 50000, "元", False, 100000)),
     row("5万至10万元", ("5万至10万元", 50000, "元", False, 100000)),
+    row("新增事项8\n至12个", ("8\n至12个", 8, "个", False, 12)),
+    row("考核得分92.5分，位列第二", ("92.5分", Decimal("92.5"), "分", False)),
+    row("满分100分）", ("100分", 100, "分", False)),
+    row("涵盖5大类36项", ("5大类", 5, "大类", False), ("36项", 36, "项", False)),
     # not quantities
     row("第11期"),
     row("总第437期"),
@@ -137,6 +141,10 @@ QUANTITY_CASES = _unique([
     row("保持两位数增长"),
     row("实施天然林保护二期工程"),
     row("非化石能源占一次能源消费比重"),
+    row("这项工作十分重要"),
+    row("占三分之一"),
+    row("上午9时30分，召开会议"),
+    row("设立分中心"),
     # known gaps
     row("建设百个省级园区", ("百个", 100, "个", False), reason="a bare 百/千 numeral is refused (千家万户)"),
     row("近3年来", ("近3年", 3, "年", True)),
@@ -281,6 +289,50 @@ def test_scope_from_org_entity() -> None:
 def test_stock_counts_are_not_statistics() -> None:
     raw = "某市政务服务中心 2025年 6月 3日\n\n一、事项纳入情况\n\n已进驻大厅的部门共 45 个，其中已授权 44 个。\n"
     assert [q.metric for q in _tag(raw).quantities] == [None, None]
+
+
+QUARTERLY = (
+    "政务服务简报\n\n某区行政审批局 二〇二四年七月十日\n\n一、2024年第二季度运行情况\n\n（一）办件情况\n\n"
+    "第二季度，全区受理事项 5.2万件，办结 5.1万件；办理套餐事项 800件，平均减少材料 4份、减少跑动 2次。"
+    "本季度，区热线受理诉求 900件，平均办理时长 1.5个工作日。\n\n"
+    "（二）企业开办情况\n\n第二季度，全区登记新设企业 320户、个体工商户 510户；\n注销企业 40户。"
+    "截至目前，累计梳理证明事项 96项。\n\n"
+    "（三）“好差评”情况\n\n本季度，全区收到评价 1.2万条，好评 1.19万条；差评 6条。"
+    "新增上线服务 3个，累计推出服务 25个。\n\n"
+    "二、工作动态\n\n（一）6月 3日，区行政审批局走访企业 12家。\n"
+)
+
+Q2 = ("2024-04-01", "2024-06-30")
+
+
+def test_statistics_of_a_quarterly_report() -> None:
+    assert _stats(_tag(QUARTERLY)) == [
+        ("5.2万件", "受理事项", "全区", Q2),
+        ("5.1万件", "办结", "全区", Q2),
+        ("800件", "办理套餐事项", None, Q2),
+        ("4份", None, None, None),  # an average, and the figure joined to it by 、
+        ("2次", None, None, None),
+        ("900件", "受理诉求", "区热线", Q2),
+        ("1.5个工作日", None, None, None),  # a duration, not a volume
+        # a sub-section of a statistics heading: time-led sentences, across a line break after ；
+        ("320户", "登记新设企业", "全区", Q2),
+        ("510户", "个体工商户", "全区", Q2),
+        ("40户", "注销企业", None, Q2),
+        ("96项", None, None, None),  # 截至目前: a stock, not led by a period
+        ("1.2万条", "收到评价", "全区", Q2),
+        ("1.19万条", "好评", "全区", Q2),
+        ("6条", "差评", None, Q2),
+        ("3个", None, None, None),  # not a time-led sentence
+        ("25个", None, None, None),
+        ("12家", None, None, None),
+    ]
+
+
+def test_cumulative_figure_needs_its_own_time() -> None:
+    raw = ("某市政务服务中心 2025年 6月 3日\n\n一、2025年 5月运行情况\n\n（一）改革推进情况\n\n"
+           "5月，新增上线事项 3 个，全市累计推出事项 38 个；今年以来累计办理 1.2 万件。\n")
+    assert [(q.text, q.metric) for q in _tag(raw).quantities] == [
+        ("3 个", "新增上线事项"), ("38 个", None), ("1.2 万件", "办理")]
 
 
 def test_corpus_quantities_match_gold() -> None:

@@ -30,6 +30,12 @@ META_CASES = [
     # Chinese-numeral publication date, no title
     ("成都市数据局\n\n二〇二五年十一月二十七日\n\n一、2025年10月总体运行情况\n\n内容。",
      Meta(None, "monthly", None, None, "成都市数据局", date(2025, 11, 27), None)),
+    # a quarterly report: the guide knows weekly and monthly only
+    ("政务服务简报\n\n某区行政审批局 二〇二四年七月十日\n\n一、2024年第二季度总体运行情况\n\n内容。",
+     Meta("政务服务简报", None, None, None, "某区行政审批局", date(2024, 7, 10), None)),
+    # the reporting span printed at the end of the publisher's line
+    ("政务服务周报\n\n某省大数据局 二〇二四年三月十一日（3月4日—3月8日）\n\n一、工作动态\n\n内容。",
+     Meta("政务服务周报", "weekly", None, None, "某省大数据局", date(2024, 3, 11), None)),
     # not a bulletin: nothing is guessed
     ("今天天气很好，我们去公园散步。", Meta()),
 ]
@@ -53,6 +59,15 @@ def test_cross_year_weekly_period() -> None:
 def test_monthly_period_from_heading() -> None:
     meta = read(META_CASES[1][0]).meta
     assert (meta.period.start, meta.period.end) == (date(2025, 10, 1), date(2025, 10, 31))
+
+
+@pytest.mark.parametrize(("index", "start", "end"), [
+    (2, date(2024, 4, 1), date(2024, 6, 30)),
+    (3, date(2024, 3, 4), date(2024, 3, 8)),
+])
+def test_period_of_quarterly_and_one_line_headers(index: int, start: date, end: date) -> None:
+    meta = read(META_CASES[index][0]).meta
+    assert (meta.period.start, meta.period.end) == (start, end)
 
 
 def test_sections_structure(corpus_doc: tuple[str, str, dict]) -> None:

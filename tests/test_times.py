@@ -24,6 +24,7 @@ FEB14 = D("2026-02-14")
 NOV = Period(D("2025-11-01"), D("2025-11-30"))
 WEEK = Period(D("2023-05-04"), D("2023-05-12"))
 MAY18 = D("2023-05-18")
+Q2 = Period(D("2024-04-01"), D("2024-06-30"))
 
 
 def _unique(rows: list) -> list:
@@ -118,6 +119,18 @@ TIME_CASES = _unique([
     row("3月5日抵达，次日召开座谈会", MAY18, None,
         ("3月5日", "2023-03-05", "2023-03-05", "day", False), ("次日", "2023-03-06", "2023-03-06", "day", False)),
     row("当天办结", MAY18, None, ("当天", None, None, "day", False)),
+    row("本季度，全县受理", D("2024-07-10"), Q2, ("本季度", "2024-04-01", "2024-06-30", "quarter", False)),
+    row("上季度", D("2024-07-10"), Q2, ("上季度", "2024-01-01", "2024-03-31", "quarter", False)),
+    row("本季度", DEC12, NOV, ("本季度", "2025-10-01", "2025-12-31", "quarter", False)),
+    row("上季度", FEB14, None, ("上季度", "2025-10-01", "2025-12-31", "quarter", False)),
+    row("今年以来，累计", D("2024-07-10"), Q2, ("今年以来", "2024-01-01", "2024-06-30", "day", False)),
+    # forward-looking context: a yearless date after the anchor stays in its year
+    row("要求各地在12月31日前完成复核", DEC12, None, ("12月31日", "2025-12-31", "2025-12-31", "day", False)),
+    row("将于12月20日召开推进会", DEC12, None, ("12月20日", "2025-12-20", "2025-12-20", "day", False)),
+    row("计划1月15日前上线", DEC12, None, ("1月15日", "2026-01-15", "2026-01-15", "day", False)),
+    row("12月20日，召开推进会", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("12月20日前后", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("按计划于11月3日完成", DEC12, None, ("11月3日", "2025-11-03", "2025-11-03", "day", False)),
     # not times
     row("2023年第17期（总第437期）", None, None),
     row("近年来，下一步，当前，长期，过渡期，同时", DEC12, NOV),
@@ -129,6 +142,9 @@ TIME_CASES = _unique([
     row("3日前", DEC12, NOV),
     row("三年行动计划", DEC12, NOV),
     row("27日", DEC12, NOV),  # no month to attach it to
+    row("3月2日，省政府印发《意见》（川府发〔2025〕6号）", MAY18, None,
+        ("3月2日", "2023-03-02", "2023-03-02", "day", False)),
+    row("5月8日，转发《通知》（办函[2024]12号）", MAY18, None, ("5月8日", "2023-05-08", "2023-05-08", "day", False)),
     row("1.5月4日，", MAY18, None, ("5月4日", "2023-05-04", "2023-05-04", "day", False)),
     row("十一月五日至六日", DEC12, None, ("十一月五日至六日", "2025-11-05", "2025-11-06", "day", False)),
     # known gaps
@@ -183,6 +199,15 @@ def test_tagger_on_a_bulletin() -> None:
     ]
     for t in doc.times:
         assert doc.raw[t.start:t.end] == t.text
+
+
+def test_next_steps_section_looks_forward() -> None:
+    raw = ("政务服务周报\n\n某市政务服务中心 2025年 12月 23日\n\n（12月15日—12月21日）\n\n"
+           "一、工作动态\n\n（一）12月 26日，市数据局召开会议。下一步，将推广经验。\n\n"
+           "二、下一步工作安排\n\n（一）12月 29日至 1月 4日期间实行预约服务。\n")
+    got = [(t.text, t.start_date, t.end_date) for t in TimeTagger()(read(raw)).times]
+    assert got[2:] == [("12月 26日", D("2024-12-26"), D("2024-12-26")),
+                       ("12月 29日至 1月 4日", D("2025-12-29"), D("2026-01-04"))]
 
 
 def test_western_dates_keep_their_raw_span() -> None:
