@@ -36,6 +36,9 @@ _FULL_DATE_END = regex.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d(?:\s*\d)?|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?:\d(?:\s*\d)?|[一二三四五六七八九十]{1,3})\s*日$"
 )
+# Offset map item: 4 bytes a character where C's unsigned int has them (every
+# platform CPython supports), half the memory of "q"; no text nears 2**32 characters.
+_INDEX_TYPE = "I" if array("I").itemsize >= 4 else "L"
 _INVISIBLE = frozenset("\ufeff\u200b")  # BOM / zero-width no-break space and zero-width space
 _STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
 
@@ -126,7 +129,7 @@ def _ends_paragraph(prev: str, nxt: str) -> bool:
 def clean(raw: str) -> CleanText:
     """Build the clean view of ``raw`` (see the module docstring)."""
     chars: list[str] = []
-    index = array("I")  # 4 bytes a character: half the memory of "q"; a str never nears 2**32 characters
+    index = array(_INDEX_TYPE)
     furniture: list[tuple[int, int]] = []
     prev_line: str | None = None
     prev_end = 0
