@@ -19,12 +19,22 @@ a multi-pattern (Aho-Corasick) match:
   ``县``/``区`` in a city bulletin: the county named last in the sentence), a
   district keeps its city (``宜宾市南溪区…``), short department names expand
   (``市人社局`` -> ``宜宾市人力资源和社会保障局``), and the publisher's short
-  forms (``市中心``, ``市政务服务中心``) mean the publisher.
+  forms (``市中心``, ``市政务服务中心``, ``市政务办`` with its head cut) mean the
+  publisher; a cut-head short form at the other home level names the same body
+  there (``省政务办`` -> ``江苏省政务服务管理办公室``). A prefecture's short form
+  and a bare ``州`` after it in a province's bulletin take its official name
+  (``恩施州``, ``州人社局`` -> ``恩施土家族苗族自治州…``); a chain before a body
+  names it from its last division (``浙江省嘉善县政府`` -> ``嘉善县人民政府``); a
+  university's school is a unit (``华中科技大学`` + ``公共管理学院``).
 - LOC: divisions with or without suffix (a chain split into its divisions:
   ``南京鼓楼区`` -> 南京 + 鼓楼区), named places, zones (``长兴经济技术开发区``,
   ``泸州港``; a long zone suffix also after a place cue: ``赴常熟经济技术开发区``),
   venues and townships (``罗龙街道``, ``江油市太白镇``; after any break when a
-  body's name follows: ``、簇桥街道办事处`` -> 成都市武侯区簇桥街道办事处).
+  body's name follows: ``、簇桥街道办事处`` -> 成都市武侯区簇桥街道办事处). A
+  zone named after the home city is found without it (``工业园区`` = 苏州工业园区
+  in a Suzhou bulletin), and a zone of the home city named bare after a place cue
+  (``在科技城新区``) when named again or starting a body's name, which is then the
+  city's (``绵阳市科技城新区政务服务中心``).
 
 Divisions come from the lexicon and, for names several divisions of China
 share (``鼓楼区``), from the home city or province. A short form that is also
@@ -51,7 +61,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Division, Home, Lexicon, OrgEntry, fold
+from .lexicon import Division, Home, Lexicon, OrgEntry, Place, fold
 from .model import Document, Entity
 from .text import is_han
 
@@ -97,11 +107,21 @@ _CLAUSE_SPLIT = regex.compile(r"[、，,；; ]+")
 # “互联网+政务服务”, “AI+医疗”: a technology plus a field names a programme.
 _PLUS_SHAPE = regex.compile(r"^(?:互联网|人工智能|AI|数字|数据|智慧|智能|5G)\+\p{Han}{2,6}$|\+.{0,6}(?:政务|服务|监管|督查)$")
 # “拿地即开工”, “交地即交证”: one step at once with another names a reform.
-_AT_ONCE_SHAPE = regex.compile(r"^\p{Han}{1,3}即\p{Han}{1,3}$")
+_AT_ONCE_SHAPE = regex.compile(r"^\p{Han}{1,4}即\p{Han}{1,3}$")
 _SENTENCE_PUNCT = regex.compile(r"[。？！?!]")
 _PACKAGE = regex.compile(r"^\d{1,3}条$")
 _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
 _WS = regex.compile(r"\s+")
+# A city's State Grid company named short: 国网郑州供电公司.
+_GRID_COMPANY = regex.compile(r"^国网(?P<city>\p{Han}{2,8}?)供电公司$")
+# The start of a numbered item: 4.12月17日, （二）, 三、
+_ITEM_START = regex.compile(r"(?m)^[ \t]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
+# Words that make a zone suffix a kind of zone, not a name: 重点产业园区, 这些新区, 城市新区.
+_ZONE_MODIFIER = regex.compile(
+    r"^(?:[这那该各全本我其每此某诸多两几数首新老大小省市县区级]|相关|有关|重点|主要|现代|特色|城市|国家|"
+    r"高新技术|农业|传统|优势|新兴|周边|部分|若干|其他|其它|一批|一些)")
+# A school or institute of a university: 华中科技大学 + 公共管理学院.
+_UNIVERSITY_UNIT = regex.compile(r"^(?P<body>\p{Han}{2,12}大学)(?P<unit>\p{Han}{2,10}(?:学院|研究院|研究所|研究中心))$")
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
 _DIGITS = regex.compile(r"[0-9]")
 _MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
@@ -211,6 +231,8 @@ class _Grammar:
         zones = _alternation(s for s, v in locs.items() if v.anchor in ("division", "free"))
         self.zone_suffix = regex.compile(zones)
         self.zone_right = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{zones})")
+        self.division_zone = regex.compile(_alternation(
+            s for s, v in locs.items() if v.anchor == "division" and v.kind == "zone" and len(s) >= 2))
         self.free_zone = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "free"))
         self.list_conj = frozenset(w for w in conj if len(w) == 1)
         # the last characters of place names: zone, venue and township suffixes, division suffixes
@@ -300,14 +322,26 @@ class _Publisher:
 
         The body itself, its head (``市中心``), or an abbreviation keeping its
         first character and head with the other characters in order
-        (``政务服务中心``, ``政务中心``).
+        (``政务服务中心``, ``政务中心``); the head may be cut to its first
+        character after two of the body's (``政务办`` of ``政务服务管理办公室``,
+        but ``政办`` is no such short form).
         """
         if rest in (self.body, self.head):
             return True
-        if len(rest) >= len(self.body) or not rest.endswith(self.head) or rest[0] != self.body[0]:
+        if len(rest) >= len(self.body) or rest[0] != self.body[0]:
+            return False
+        if not (rest.endswith(self.head) or (len(self.head) > 1 and len(rest) >= 3 and rest[-1] == self.head[0])):
             return False
         chars = iter(self.body)
         return all(ch in chars for ch in rest)
+
+    def cut_head(self, rest: str) -> bool:
+        """True when ``rest`` ends in the head cut to its first character (``政务办`` of ``…办公室``)."""
+        return len(self.head) > 1 and not rest.endswith(self.head) and rest[-1:] == self.head[0]
+
+    def heads(self) -> tuple[str, ...]:
+        """How a short form of the body may end: its head, or the head's first character."""
+        return (self.head, self.head[0]) if len(self.head) > 1 else (self.head,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +357,8 @@ class _Anchor:
     zone: bool = False
     #: a township's official name prefix with its county (成都市武侯区簇桥街道), when known
     base: str | None = None
+    #: a zone of the home city named without it (科技城新区): its body's name must end a word
+    bare_zone: bool = False
 
 
 class _Run:
@@ -358,12 +394,25 @@ class _Run:
                 self.div_hits.append((pos, pos + len(name), name))
                 pos = folded.find(name, pos + 1)
         self.div_hits = self.bounded_divisions(self.div_hits)
+        #: zones named after the home city without its name there: 工业园区 = 苏州工业园区 in a Suzhou bulletin
+        self.places: Mapping[str, Place] = self.lex.places
+        self.zone_base: dict[str, str] = {}  # surface -> how its bodies' names start (苏州)
+        local_zones = self.home_zones()
+        if local_zones:
+            self.places = ChainMap(local_zones, dict(self.lex.places))  # type: ignore[arg-type]
         self.div_end_at: dict[int, int] = {}  # start -> end of the longest division there
         for s, e, _ in self.div_hits:
             self.div_mask[s:e] = b"\x01" * (e - s)
             self.div_start[s] = 1
             self.div_end_at[s] = max(e, self.div_end_at.get(s, e))
+        for name in local_zones:
+            pos = folded.find(name)
+            while pos >= 0:
+                if self.breaks_before(pos) and not self.div_mask[pos]:
+                    self.place_hits.append((pos, pos + len(name), name))
+                pos = folded.find(name, pos + 1)
         self.policy_mask = bytearray(n)
+        self._bare_zones: list[tuple[int, int]] | None = None
         self.anchor_cache: dict[tuple[bool, bool, bool], list[_Anchor]] = {}
         # county-level divisions named in the text, by end: a bare 县/区 may point back at one
         self.county_hits = sorted(((e, s, self.divisions[surface]) for s, e, surface in self.div_hits
@@ -375,6 +424,24 @@ class _Run:
         self.township_base: dict[tuple[int, int], str] = {}
 
     # -- helpers ------------------------------------------------------------
+
+    def home_zones(self) -> dict[str, Place]:
+        """Zones of ``places.tsv`` named after the home city (苏州工业园区), by their name without it
+        (工业园区): a city's own bulletin leaves its name out."""
+        city = self.home.city
+        if city is None:
+            return {}
+        out: dict[str, Place] = {}
+        stems = {city.local, *(a for a in city.aliases if len(a) >= 2)}
+        for place in self.lex.places.values():
+            if place.kind != "zone":
+                continue
+            for stem in stems:
+                rest = place.name[len(stem):]
+                if place.name.startswith(stem) and len(rest) >= 3 and rest not in self.lex.places:
+                    out[rest] = place
+                    self.zone_base[rest] = stem
+        return out
 
     def bounded_divisions(self, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Division hits that start a word where their form needs it.
@@ -529,8 +596,12 @@ class _Run:
             if self.div_end_at.get(m.start("place")) == m.end("place"):  # specific enough after any word
                 out.append(_Anchor(m.start(), m.end()))
         for s, e, surface in self.place_hits:  # a named zone starts a body's name: 两江新区 + 管委会
-            if self.lex.places[surface].kind == "zone" and self.breaks_before(s):
-                out.append(_Anchor(s, s, township=True, zone=True))
+            if self.places[surface].kind == "zone" and self.breaks_before(s):
+                out.append(_Anchor(s, s, township=True, zone=True, base=self.zone_base.get(surface)))
+        city = self.home.city
+        for s, _ in self.bare_zones():  # 科技城新区 + 政务服务中心 in its city's bulletin
+            out.append(_Anchor(s, s, township=True, bare_zone=True,
+                               base=self.lex.org_prefix(city) if city is not None else None))
         chains = {a.end: a.start for a in out if a.division is not None}
         for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处, 龙泉驿区洛带镇 + 人民政府
             out.append(_Anchor(chains.get(s, s), e, township=True, base=self.township_base.get((s, e))))
@@ -657,9 +728,38 @@ class _Run:
         (``长宁县政务服务中心联合县税务局`` -> 长宁县).
         """
         if prefix in ("县", "区") and self.home.county is None:
-            div = self.county_before(pos, prefix)
+            div = self.county_before(pos, prefix) or self.item_county(pos, prefix)
             return self.lex.org_prefix(div) if div is not None else None
+        if prefix == "州" and self.home.city is None:  # 恩施州…联合州人社局 in a province's bulletin
+            div = self.prefecture_before(pos)
+            return div.local if div is not None else None
         return self.home.local(prefix)
+
+    def item_county(self, pos: int, suffix: str) -> Division | None:
+        """The one county-level division ending in ``suffix`` named before ``pos`` in its numbered
+        item (``4.…即墨区…。高振华要求，区行政审批服务局…``); ``None`` outside a numbered item or
+        when the item names several."""
+        floor = None
+        for m in _ITEM_START.finditer(self.text, max(0, pos - 4 * _MAX_SENTENCE), pos):
+            floor = m.end()
+        if floor is None:
+            return None
+        found = {div.full: div for end, start, div in self.county_hits
+                 if start >= floor and end <= pos and div.local.endswith(suffix)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def prefecture_before(self, pos: int) -> Division | None:
+        """The prefecture (a city-level ``…州``) named last before ``pos`` in its sentence."""
+        floor = max(0, pos - _MAX_SENTENCE)
+        brk = _LAST_BREAK.search(self.text, floor, pos)
+        floor = brk.end() if brk else floor
+        best: tuple[int, Division] | None = None
+        for s, e, surface in self.div_hits:
+            div = self.divisions[surface]
+            if floor <= s and e <= pos and div.level == "city" and div.local.endswith("州") and (
+                    best is None or e > best[0]):
+                best = (e, div)
+        return best[1] if best else None
 
     def county_before(self, pos: int, suffix: str | None = None) -> Division | None:
         """The county-level division named last before ``pos`` in its sentence (ending in ``suffix``)."""
@@ -696,7 +796,8 @@ class _Run:
         A bare prefix resolves against the home (:meth:`prefix_name`). A single
         division keeps the spelling of the text unless it is a district (its
         city goes first: ``南溪区`` -> ``宜宾市南溪区``) or the name is expanded
-        (``宜宾人社局`` -> ``宜宾市…``); a chain (``宜宾市南溪区``) is kept as written.
+        (``宜宾人社局`` -> ``宜宾市…``); a chain is named from its last division
+        (``浙江省嘉善县`` -> ``嘉善县``; ``宜宾市南溪区`` as written).
         """
         if a.bare is not None:
             return self.prefix_name(a.bare[0], a.start)
@@ -704,8 +805,14 @@ class _Run:
         if a.division is None:
             return (a.base or written) if a.township else None
         single = self.div_end_at.get(a.start) == a.end
-        if single and (expands or self.lex.org_prefix(a.division) != a.division.local):
+        local = a.division.local
+        # 恩施州, 峨边县: a short form with the suffix stands for the official name (恩施土家族苗族自治州)
+        short = written != local and written[-1:] == local[-1:] and a.division.level in ("city", "county")
+        if single and (expands or short or self.lex.org_prefix(a.division) != local):
             return self.lex.org_prefix(a.division)
+        prefix = self.lex.org_prefix(a.division)
+        if not single and written.endswith(prefix):
+            return prefix  # 浙江省嘉善县 + 政府 -> 嘉善县人民政府: a body is named from its own division
         return written
 
     def dept_at(self, pos: int) -> tuple[int, str] | None:
@@ -728,7 +835,8 @@ class _Run:
         text = self.text
         limit = min(len(text), pos + len(pub.body))
         best = None
-        for m in regex.finditer(regex.escape(pub.head), text, pos=pos, endpos=limit):
+        heads = "|".join(regex.escape(h) for h in pub.heads())
+        for m in regex.finditer(heads, text, pos=pos, endpos=limit, overlapped=True):
             if pub.is_short(text[pos:m.end()]) and self.breaks_after(m.end()) and self.body_ok(pos, m.start()):
                 best = m.end()
         return best
@@ -780,7 +888,7 @@ class _Run:
     # -- POLICY -------------------------------------------------------------
 
     def policies(self) -> list[Candidate]:
-        text, g = self.text, self.g
+        text = self.text
         spans: list[tuple[int, int, int]] = []  # start, end, depth
         stack: list[tuple[str, int]] = []
         for m in _BRACKETS.finditer(text):
@@ -878,14 +986,17 @@ class _Run:
         if _PACKAGE.match(key):
             score += 1
         m = g.before_re.search(before)
-        if m:
-            score += g.cue_before[m.group()]
+        cue_before = g.cue_before[m.group()] if m else 0
+        score += cue_before
+        # a reform-shaped name stays a name before 方式, 模式: “不见面开标”方式
+        shaped = g.cue_shape.search(name) is not None or _AT_ONCE_SHAPE.match(key) is not None
         for k in range(5):
             if k >= len(after) or not (is_han(after[k]) or after[k].isalnum()):
                 break
             m = g.after_re.match(after, k)
             if m:
-                score += g.cue_after[m.group()]
+                weight = g.cue_after[m.group()]
+                score += max(weight, -1) if shaped else weight
                 break
         meaningful = sum(1 for c in name if is_han(c) or c.isdigit())
         if meaningful < 2:
@@ -893,8 +1004,11 @@ class _Run:
         clauses = [c for c in _CLAUSE_SPLIT.split(name) if c]
         if len(clauses) >= 3:
             score -= 3
-        if len(clauses) >= 2 and key not in self.lex.initiatives and not g.names_re.match(after):
-            return min(score, 0)  # “一表申请、一次办结”: a slogan, unless named a reform, mechanism, mode
+        if len(clauses) >= 2 and key not in self.lex.initiatives:
+            if not g.names_re.match(after):
+                return min(score, 0)  # “一表申请、一次办结”: a slogan, unless named a reform, mechanism, mode
+            if cue_before > 0:
+                return max(score, 1)  # 推行“前台综合受理、后台分类审批”模式: a reform carried out
         named = g.after_re.match(after)  # “三集中”, but “双全双百”工程: a strong cue names it
         if (_DE_PHRASE.match(name) and not _AT_ONCE_SHAPE.match(key)) or (
                 _NUMERIC_ABBREV.match(name) and not (named and g.cue_after[named.group()] >= 2)):
@@ -953,6 +1067,8 @@ class _Run:
                     if prefix != "省":  # 市医保局, 县税务局: the local body
                         local = self.prefix_name(prefix, start)
                         norm = (self.counterpart(surface, entry, local) if local else None) or _squeeze(text[start:e])
+                elif not self.div_mask[s - 1]:
+                    continue  # 各区县 + 数据局: every county's body, not the province's
             end, unit, chained = self.extend(e)
             if chained:
                 norm += chained
@@ -1018,6 +1134,8 @@ class _Run:
                 suf_start, name_end, kind = pos, pub_end, self.publisher.kind if self.publisher else None  # 市中心
             if national and suf_start == a.end:
                 continue  # 国家局, 中国中心: a national prefix needs a body
+            if a.bare_zone and not self.breaks_after(name_end):
+                continue  # 城市新区 + 布局: no body's name
             name = text[a.start:name_end]
             if not a.zone and self.is_generic(name) and not (
                     (a.division is not None or a.bare) and self.specific_kind(text[pos:name_end])):
@@ -1039,6 +1157,11 @@ class _Run:
             pub = self.publisher
             if pub is not None and not party and self.is_publisher_anchor(a) and pub.is_short(rest):
                 norm, kind = pub.name, pub.kind  # 市政务服务中心 in the centre's own bulletin
+            elif pub is not None and not party and known is None and a.bare in ("省", "市") and pub.cut_head(rest) \
+                    and pub.is_short(rest) and self.home.local(a.bare):
+                # the publisher's body at the other home level: 省政务办 in a city 政务服务管理办公室's bulletin
+                # (a short form with a cut head only: 省大数据局 may well be a name of its own)
+                norm, kind = f"{self.home.local(a.bare)}{pub.body}", pub.kind
             start = central.get(a.start, a.start) if a.division is not None else a.start
             if start != a.start:
                 norm = _squeeze(text[start:name_end])
@@ -1061,7 +1184,14 @@ class _Run:
             rule = g.org_suffix[m.group()]
             if len(body) < max(rule.min_body, 1) or self.is_generic(body) or self.is_generic(text[start:end]):
                 continue
-            out.append(Candidate("ORG", start, end, _squeeze(text[start:end]), TIER_NAME, RANK_PATTERN, kind=rule.kind))
+            name, unit = _squeeze(text[start:end]), None
+            school = _UNIVERSITY_UNIT.match(name)
+            if school is not None:  # 华中科技大学 + 公共管理学院: a school is a unit of its university
+                name, unit = school.group("body"), school.group("unit")
+            name = self.grid_company(name)
+            # after a bare prefix (市行政学院) the anchored name, with its division resolved, goes first
+            rank = RANK_OTHER if _BARE_PREFIX.match(text, start) else RANK_PATTERN
+            out.append(Candidate("ORG", start, end, name, TIER_NAME, rank, unit=unit, kind=rule.kind))
         for m in g.unit_suffix.finditer(text):  # 会同审监处: a unit named alone
             rule = g.org_suffix[m.group()]
             if not self.ends_clause(m.end()) or text.endswith(g.unit_lookalikes, 0, m.end()):
@@ -1107,7 +1237,7 @@ class _Run:
     # -- LOC ----------------------------------------------------------------
 
     def locations(self) -> list[Candidate]:
-        text, g, lex = self.text, self.g, self.lex
+        text, g = self.text, self.g
         out: list[Candidate] = []
         home_province = self.home.province
         starts = {s for s, _, _ in self.div_hits}
@@ -1129,7 +1259,7 @@ class _Run:
                     continue  # a bare county name needs a place context: 绵阳江油, 赴江油
             out.append(Candidate("LOC", s, e, div.full, TIER_LOC, RANK_LEXICON))
         for s, e, surface in self.place_hits:
-            out.append(Candidate("LOC", s, e, lex.places[surface].name, TIER_LOC, RANK_LEXICON))
+            out.append(Candidate("LOC", s, e, self.places[surface].name, TIER_LOC, RANK_LEXICON))
         for s, e, norm in self.townships():
             out.append(Candidate("LOC", s, e, norm, TIER_LOC, RANK_PATTERN))
         for a in self.anchors(bare=False):
@@ -1183,6 +1313,7 @@ class _Run:
                         and not _DIGITS.search(body)):
                     out.append(Candidate("LOC", start, m.end(), _squeeze(text[start:m.end()]), TIER_LOC, RANK_PATTERN))
                 break
+        out += [Candidate("LOC", s, e, _squeeze(text[s:e]), TIER_LOC, RANK_PATTERN) for s, e in self.bare_zones()]
         found = {(c.start, c.end) for c in out}
         for name in {text[c.start:c.end] for c in out}:  # named again without a cue: 观摩了武侯新城
             pos = text.find(name)
@@ -1192,6 +1323,57 @@ class _Run:
                     out.append(Candidate("LOC", pos, end, _squeeze(name), TIER_LOC, RANK_PATTERN))
                 pos = text.find(name, end)
         return out
+
+    def bare_zones(self) -> list[tuple[int, int]]:
+        """Zones of the home city named without it (``在科技城新区``): a body of 2-6 characters
+        and a zone suffix of ``loc_suffixes.tsv`` anchored on a division, right after a place
+        cue, in a city's or county's bulletin. A proper name, not a kind of zone (重点产业园区,
+        现代农业产业园区): no determiner or modifier first, and named again after a break or
+        starting a body's name (科技城新区 + 政务服务中心)."""
+        if self._bare_zones is not None:
+            return self._bare_zones
+        text, g = self.text, self.g
+        cued: list[tuple[int, int]] = []
+        if self.home.city is not None:
+            for m in g.division_zone.finditer(text):
+                for size in range(2, 7):
+                    start = m.start() - size
+                    if start < 0 or not is_han(text[start]) or self.div_mask[start]:
+                        break
+                    if not g.loc_before.search(text, max(0, start - 3), start):
+                        continue
+                    body = text[start:m.start()]
+                    if (self.body_ok(start, m.start(), strict=True) and not self.is_generic(text[start:m.end()])
+                            and not self.is_generic(body) and not _ZONE_MODIFIER.match(body)
+                            and not g.division_zone.search(body)):
+                        cued.append((start, m.end()))
+                    break
+        out: list[tuple[int, int]] = []
+        for name in {text[s:e] for s, e in cued}:
+            spans = []
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                if (pos, end) in cued or self.breaks_before(pos):
+                    spans.append((pos, end))
+                pos = text.find(name, end)
+            if len(spans) >= 2 or any(self.anchored_name(e) is not None for _, e in spans):
+                out += spans
+        self._bare_zones = sorted(out)
+        return self._bare_zones
+
+    def grid_company(self, name: str) -> str:
+        """A city's State Grid company by its official name: ``国网郑州供电公司`` ->
+        ``国网河南省电力公司郑州供电公司``; other names unchanged."""
+        m = _GRID_COMPANY.match(name)
+        div = self.divisions.get(m.group("city")) if m else None
+        if div is None or div.level != "city":
+            return name
+        province = self.lex.province_of(div)
+        if province is None:
+            return name
+        short = min((a for a in div.aliases if len(a) >= 2), key=len, default=div.local)  # 郑州, 甘孜
+        return f"国网{province.full}电力公司{short}供电公司"
 
     def listed_after_place(self, pos: int) -> bool:
         """True when ``pos`` follows a conjunction after a place name (``…保税区、``, ``…县和``)."""

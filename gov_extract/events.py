@@ -33,7 +33,11 @@ participants (``会同X``, ``Y承办``, ``邀请X``, ``X有关负责同志陪同
 (``赴X``), locations (``在X``) and an approving agent (``经X审定``); titles and
 initiatives in the predicate's clause (or named as its content:
 ``…授课，深入解读《X》``) are objects; a count of the object or of occurrences
-(units in ``data/event_quantity_units.tsv``) is the quantity. A later predicate
+(units in ``data/event_quantity_units.tsv``) is the quantity, and so is a count
+of bodies or households marked by 对/为 as what the event acts on
+(``对辖区8个街道…开展核验``, ``为46户群众开展…``; not the owners: ``对9个部门的目录``).
+A verb naming a person or team (``帮办代办员``, ``宣讲团``) is no predicate, nor is an
+activity noun that only modifies another activity (``开展窗口服务技能比武``). A later predicate
 of the same actor that gives no event of its own hands its visited places,
 partners and titles to the event before (``…督导…，实地察看X，听取Y汇报``).
 """
@@ -114,6 +118,18 @@ _POST_CUE_GAP = (
     r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师))?"
     r"\s*(?:共同|联合|分别|一同|一起)?\s*(?:就[^，。；,;]{1,40}?)?(?:作\p{Han}{0,2}?)?"
 )
+# After a verb: it names a person or team doing that work (帮办员, 代办专员, 宣讲团), not an action.
+_AGENT_NOUN = regex.compile(r"员(?!工)|专员|团队|队伍|小分队|团(?!结|体)")
+# Before a quantity: it counts the event's objects or beneficiaries even when they are bodies
+# (对辖区8个街道便民服务中心开展核验, 为46户群众开展上门服务, 走访其中12户企业), unless a
+# 的 before the trigger makes them the owners of the objects (对9个部门的目录开展评查).
+_COUNT_OF_OBJECT = regex.compile(r"(?:对|为|向|其中)[^\d，。；,;、：:的]{0,6}$")
+# 户 counts households (people, not counted) unless enterprises follow (12户企业).
+_HOUSEHOLDS = frozenset({"户"})
+_ENTERPRISES_AFTER = regex.compile(r"[^\d，。；,;、：:的]{0,6}?(?:企业|经营主体|商户|个体工商户|市场主体)")
+# After an activity noun that ends a light verb's phrase: more words of another activity
+# (服务技能比武, 宣传标语征集), so the noun is a modifier and does not type the phrase.
+_MODIFIER_HEAD = regex.compile(r"(?!工作|行动|专项|上门|下乡|进|入|到|月|周|日|季|年|等|和|及|与|并|为|在|中|的|了)\p{Han}{2}")
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _SPACES = regex.compile(r"\s*")
 
@@ -549,7 +565,8 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         if i in used or kind in ("stop", "head", "content"):
             continue
         if kind == "verb":
-            if not ctx.masked.startswith("的", m.ce):  # 在X发布的N: a modifier, not a predicate
+            # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; not predicates
+            if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches):
                 out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
             continue
         c_start, c_end = clauses.at(m.cs)
@@ -574,6 +591,8 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         elif nxt is not None and nxt.row.kind == "verb":  # 开展…培训: the verb is the trigger
             out.append(_Predicate(nxt.row.type, nxt.cs, nxt.ce, nxt.row, nxt.ce))
         elif nxt is not None:  # 开展…活动: the light verb, typed by the activity noun
+            if _MODIFIER_HEAD.match(ctx.masked, nxt.ce, limit):
+                continue  # 开展窗口服务技能比武: the noun modifies another activity
             out.append(_Predicate(nxt.row.type, m.cs, m.ce, m.row, nxt.ce))
         else:  # …活动在X成功举办: the activity noun stands before
             floor = max(c_start, m.cs - _PHRASE_MAX)
@@ -582,6 +601,16 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             if before:
                 out.append(_Predicate(before[-1].row.type, m.cs, m.ce, m.row, m.ce))
     return out
+
+
+def _names_agent(ctx: _Context, i: int, matches: list[_Match]) -> bool:
+    """Match ``i`` and the verbs right after it end in a person suffix (``帮办代办员``, ``宣讲员``)."""
+    end = matches[i].ce
+    for m in matches[i + 1:]:
+        if m.cs != end or m.row.kind != "verb":
+            break
+        end = m.ce
+    return _AGENT_NOUN.match(ctx.masked, end) is not None
 
 
 def _groups(ctx: _Context, preds: list[_Predicate], clauses: _Clauses) -> list[list[_Predicate]]:
@@ -708,13 +737,22 @@ def _modifies(ctx: _Context, pos: int) -> bool:
     return ctx.masked.startswith("的", ctx.matches[k].ce)
 
 
-def _quantity_args(ctx: _Context, start: int, end: int) -> list[_Mention]:
-    """Quantities in ``[start, end)`` counting the event's objects or occurrences (涉企活动2场)."""
+def _quantity_args(ctx: _Context, start: int, end: int, heads: Sequence[_Predicate] = ()) -> list[_Mention]:
+    """Quantities in ``[start, end)`` counting the event's objects or occurrences (涉企活动2场).
+
+    A count of bodies or households is one only as the count of the objects or
+    served party marked by 对/为 before the trigger (对辖区8个街道…开展核验).
+    """
     out = []
     for q in ctx.quantities_in(start, end):
         if q.statistic or q.unit not in ctx.lexicon.units:
             continue
-        if _COUNTS_BODIES.match(ctx.text, q.ce, end):
+        trigger = next((p.cs for p in heads if p.cs >= q.ce), None)
+        marked = (trigger is not None and _COUNT_OF_OBJECT.search(ctx.text[max(start, q.cs - 8):q.cs]) is not None
+                  and "的" not in ctx.text[q.ce:trigger])
+        if _COUNTS_BODIES.match(ctx.text, q.ce, end) and not marked:
+            continue
+        if q.unit in _HOUSEHOLDS and not marked and not _ENTERPRISES_AFTER.match(ctx.text, q.ce, end):
             continue
         out.append(q)
     return out
@@ -787,7 +825,7 @@ def _sentence_events(
         objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group)
         more = _continuation(ctx, clauses, groups, g, busy, skip)
         objects += [m for r, m in more if r == "object"]
-        quantities = _quantity_args(ctx, max(lo, start), hi)
+        quantities = _quantity_args(ctx, max(lo, start), hi, group)
         if "attend" in head.row.roles and (attending or out):
             # 出席/参加 a meeting of the item: its actors take part, no event of their own
             if out:

@@ -584,11 +584,17 @@ class Lexicon:
 
         A surface that names no division (``公安厅``, ``省税务局``) means the
         home province's body: the entry's province in its norm is replaced by
-        the home province (``国家税务总局四川省税务局`` -> ``国家税务总局浙江省税务局``).
+        the home province (``国家税务总局四川省税务局`` -> ``国家税务总局浙江省税务局``);
+        a province's own institution under a short name is named as written there
+        (``省政务服务中心`` -> ``湖北省政务服务中心``, not a Sichuan centre's name).
         """
         if (surface not in self.relative or entry.province is None or home.province is None
                 or entry.province == home.province.full):
             return entry.norm
+        if entry.kind == "institution" and surface.startswith("省") and not entry.norm.endswith(surface[1:]):
+            # a province's own institution under a short name (省政务服务中心 of 四川省政府政务服务和
+            # 公共资源交易服务中心): another province's is named as written
+            return home.province.full + surface[1:]
         return _swap_province(entry.norm, self.divisions.get(entry.province), home.province)
 
 

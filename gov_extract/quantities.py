@@ -7,9 +7,10 @@ measure word from ``data/units.tsv`` (guide section 6). Values are exact
 ``Decimal``; currency multipliers go into the value (``1.28亿元`` ->
 128000000 元), ``个`` before a time unit is dropped (``15个工作日`` -> 工作日).
 
-Not quantities: numbers overlapping a time mention, a POLICY/INITIATIVE entity
-or a quoted ``“…”`` span; ordinals (``第11期``); a Chinese numeral starting an
-ordinary word (``一次性``, ``data/unit_exclusions.txt``).
+Not quantities: numbers overlapping a time mention, a POLICY/INITIATIVE entity,
+a place or body name (LOC/ORG: ``三台县``; also ``三台县`` untagged) or a quoted
+``“…”`` span; ordinals (``第11期``); a Chinese numeral starting an ordinary word
+(``一次性``, ``data/unit_exclusions.txt``) and the adverb ``一次`` (``一次提交``).
 
 Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
 ``scope`` and ``period``: a quantity that ends its clause, inside a section
@@ -17,7 +18,13 @@ whose heading has a keyword of ``data/unit_statistics.tsv`` (``办件情况``),
 inside a sentence led by a time in a sub-section of such a section
 (``一、运行情况`` > ``（二）好差评情况`` > ``本周，…好评 4 条``), or inside the
 first sentence of a paragraph led by ``本周``/``今年以来``... when its metric
-has a counting verb. Rates (``%``), durations (``个工作日``) and averages
+has a counting verb and every clause before it in the sentence ends in a
+figure (not a news item's ``…开展服务，协助办理 23 件``). In such a sub-section the
+later sentences of a time-led paragraph count when they have a counting verb
+(``其中，工程建设类完成 41 个``). The scope is the clause's leading subject: an
+ORG, a phrase ending in a scope head (``综合窗口``), a quoted platform as written
+(``“苏周到”APP``), a division, zone or category right before the counting verb
+(``昆山市受理``, ``工程建设类完成``), or ``全省``. Rates (``%``), durations (``个工作日``) and averages
 (``平均减少材料 6 份``) are not volumes, nor, outside statistics sections,
 a running total without a time of its own (``累计推出 38 个``). The period
 is the clause's own leading time, else the time in the section's heading,
@@ -53,11 +60,17 @@ __all__ = [
 ]
 
 _UNIT_KINDS = ("measure", "time", "currency", "percent", "physical")
-_STAT_KINDS = ("heading", "lead", "verb", "connective", "filler", "scope_head", "scope_word")
+_STAT_KINDS = ("heading", "lead", "verb", "connective", "filler", "scope_head", "scope_word", "scope_suffix",
+               "division")
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
+# a number word inside a place or body name (三台县, 五莲县, 第一人民医院) is not a quantity
+_NAME_LABELS = ("LOC", "ORG")
 _APPROX_BEFORE = ("大约", "将近", "接近", "超过", "近", "约", "超", "逾")
 _APPROX_AFTER = ("左右",)
+_YUE_WORDS = "预节签合制契公隐"
 _SEP = r"(?:至|到|~|～|－|—|–|-)"
+# a division ending right after a Chinese numeral and measure word makes them a place name
+_DIVISION_AFTER = ("县", "市", "区", "州", "旗", "镇", "乡", "河市")
 _CN_NUMERAL_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千仟万萬亿億"
 # Characters that join a Chinese numeral into an ordinary word (统一, 唯一, 之一) or
 # make it vague (几百, 数十).
@@ -164,6 +177,8 @@ class StatisticVocabulary:
     filler: tuple[str, ...]
     scope_head: tuple[str, ...]
     scope_word: tuple[str, ...]
+    scope_suffix: tuple[str, ...] = ()
+    division: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> StatisticVocabulary:
@@ -203,7 +218,8 @@ class QuantityGrammar:
             alternatives.append(alt)
         unit_re = "|".join(alternatives) or "(?!)"
         num = rf"(?:{ARABIC}|{CHINESE})"
-        pre = "|".join(_APPROX_BEFORE)
+        # 约 ends ordinary words too (预约 66 件, 节约 3 万元): not an approximation there
+        pre = "|".join(f"(?<![{_YUE_WORDS}])约" if w == "约" else w for w in _APPROX_BEFORE)
         first = "".join(sorted({w[0] for w in _APPROX_BEFORE}))
         self._pattern = regex.compile(
             rf"(?=[0-9{_CN_NUMERAL_CHARS}{first}])"
@@ -275,6 +291,11 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
         return None
     if text.startswith("级", m.end()):
         return None  # 百万千瓦级, 千万吨级: a class, not an amount
+    if chinese and unit.unit != "个" and text.startswith(_DIVISION_AFTER, m.end()):
+        return None  # 三台县, 九台区, 七台河市: a place name, not an amount
+    if (chinese and numeral == "一" and unit.unit == "次" and not approx and not m["n2"]
+            and m.end() < len(text) and regex.match(r"\p{Han}", text[m.end()])):
+        return None  # 一次提交, 一次办好: an adverb (all at once), not a count
     if unit.unit == "次" and text.startswith(_SESSION_AFTER, m.end()) and "届" in text[max(0, m.start() - 12):m.start()]:
         return None  # 十四届全国人大三次会议: a session number
     if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
@@ -374,13 +395,24 @@ class _Statistics:
         self.times = [(view.clean_offset(t.start), view.clean_offset(t.end), t) for t in doc.times]
         self._time_ends = {a: b for a, b, _ in self.times}
         self.orgs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "ORG"}
+        self.locs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "LOC"}
         self._verb = regex.compile("|".join(map(regex.escape, vocab.verb)) or "(?!)")
+        # a quoted platform or channel name, with its kind (“苏周到”APP, “鄂汇办”, “12345”热线)
+        suffixes = "|".join(map(regex.escape, vocab.scope_suffix)) or "(?!)"
+        self._quoted_scope = regex.compile(rf"“[^“”，。；\n]{{1,20}}”(?:{suffixes})?")
+        # a division, zone or category written as a whole subject (昆山市, 工业园区, 工程建设类)
+        divisions = "|".join(map(regex.escape, vocab.division)) or "(?!)"
+        self._division = regex.compile(rf"(?!跨)\p{{Han}}{{1,15}}?(?:{divisions})")  # not 跨省
+        self._connectives = set(vocab.connective)
+        self._q_ends = {q.end for q in quantities}
         heads = "|".join(map(regex.escape, vocab.scope_head)) or "(?!)"
         # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
         self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})")
         self._sections = self._stat_sections(doc)
         self._leads = SpanSet(self._lead_sentences())
-        self._time_led = SpanSet(self._time_led_sentences())
+        time_led = list(self._time_led_sentences())
+        self._time_led = SpanSet(time_led)
+        self._continued = SpanSet(self._continuations(time_led))
 
     def _clause_start(self, pos: int) -> bool:
         """Whether ``pos`` opens a clause (after punctuation or an item marker)."""
@@ -425,6 +457,28 @@ class _Statistics:
                     end = self._sentence.next(end + 1, len(text))
                 yield a, end
 
+    def _continuations(self, time_led: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """The rest of a paragraph that opens with a time-led sentence (本周，…。其中，…类完成 41 个)."""
+        text = self.text
+        for a, end in time_led:
+            para = self._paragraph.after_last(a)
+            if _ITEM_MARKER.fullmatch(text, para, a) and end < len(text) and text[end] != "\n":
+                yield end, self._paragraph.next(end, len(text))
+
+    def _chained(self, lead: int, clause: int) -> bool:
+        """Whether every clause of a lead sentence before ``clause`` is its time or ends in a
+        quantity (本周，受理 300 件，办结 280 件): not a news item's action (…开展服务，协助办理 23 件)."""
+        text = self.text
+        a = _ITEM_MARKER.match(text, lead, clause).end()
+        while a < clause:
+            b = self._hard.next(a, len(text))
+            if b >= clause:
+                break
+            if b not in self._q_ends and a not in self._time_ends:
+                return False
+            a = b + 1
+        return True
+
     def _own_time(self, clause: int) -> bool:
         """Whether the clause starting at ``clause`` has a time of its own: inside it, or as the
         whole clause just before it (前三季度，全区累计…)."""
@@ -437,8 +491,11 @@ class _Statistics:
         enclosing = self._enclosing(a, b)
         if enclosing and enclosing[0].reports:
             return "section"
-        if any(s.reports for s in enclosing[1:]) and self._time_led.covers(a, b):
-            return "area"
+        if any(s.reports for s in enclosing[1:]):
+            if self._time_led.covers(a, b):
+                return "area"
+            if self._continued.covers(a, b):
+                return "continued"
         return "lead" if self._leads.covers(a, b) else None
 
     def _period(self, pos: int) -> Period | None:
@@ -473,8 +530,25 @@ class _Statistics:
         m = self._scope_head.match(text, a, verb.start() if verb else end)
         head_end = m.end() if m and m.group() not in self.vocab.scope_head else a
         scope_end = max(head_end, self.orgs.get(a, a))
+        quoted = self._quoted_scope.match(text, a, end)
+        if quoted:  # “苏周到”APP新增…, “鄂汇办”新增…
+            scope_end = max(scope_end, quoted.end())
         if a < scope_end < end:
             return "".join(text[a:scope_end].split()), scope_end
+        # a division or zone right before the counting verb (昆山市受理…, 工业园区共受理…)
+        if verb is not None:
+            division = self.locs.get(a)
+            if division is None or division > verb.start():
+                m = self._division.fullmatch(text, a, verb.start())
+                if m is None:
+                    for word in self.vocab.connective:
+                        if text.startswith(word, verb.start() - len(word)):
+                            m = self._division.fullmatch(text, a, verb.start() - len(word))
+                            break
+                division = m.end() if m else None
+            if division is not None and a < division < end and (
+                    division == verb.start() or text[division:verb.start()] in self._connectives):
+                return "".join(text[a:division].split()), division
         for word in self.vocab.scope_word:
             if text.startswith(word, a) and a + len(word) < end:
                 return word, a + len(word)
@@ -522,9 +596,12 @@ class _Statistics:
                 metric = self._strip(metric)
                 average = (soft and average) or metric.startswith(_AVERAGE)
                 stock = passage != "section" and _CUMULATIVE in text[hard:q.start] and not self._own_time(hard)
-                # a lead sentence in a news item needs a counting verb (本周，共计咨询…)
-                if metric and not average and not stock and (
-                        passage != "lead" or self._verb.search(metric) or metric.endswith("量")):
+                # a lead sentence in a news item, or a later sentence of a time-led paragraph,
+                # needs a counting verb (本周，共计咨询…; 全市受理…); a lead sentence, a chain of figures
+                counted = passage in ("section", "area") or self._verb.search(metric) or metric.endswith("量")
+                if passage == "lead" and not self._chained(self._sentence.after_last(q.start), hard):
+                    counted = False
+                if metric and not average and not stock and counted:
                     stat = _Stat(metric, scope, self._period(q.start))
             out.append(stat)
             prev_end = q.end
@@ -562,6 +639,12 @@ class QuantityTagger:
             (view.clean_offset(e.start), view.clean_offset(e.end))
             for e in doc.entities
             if e.label in _BLOCKING_LABELS
+        ]
+        # a number word inside a place or body name (三台县, 四会市): never a quantity
+        skip += [
+            (view.clean_offset(e.start), view.clean_offset(e.end))
+            for e in doc.entities
+            if e.label in _NAME_LABELS
         ]
         found = find_quantities(view.text, skip=skip, grammar=self._grammar)
         stats = _Statistics(doc, self._vocab, found).annotate()

@@ -5,7 +5,9 @@ A bulletin's body is a sequence of news items: numbered items (``（一）``,
 content. Items split into sentences at ``。！？`` (and at ``；`` where a new time
 expression follows: ``…；11月6日，…``); sentences split into clauses at
 ``，；：``. Nothing splits inside ``“…”``, ``《…》`` or brackets. The clean view
-has already joined PDF line breaks, so spans are clean offsets; every
+has already joined PDF line breaks, so spans are clean offsets (an item marker it
+joined onto a heading line, ``区县动态`` + break + ``1.4月21日，…``, still opens an
+item; the closing print line, ``XX办公室  二〇二五年九月五日印发``, is no item); every
 :class:`Sentence` and :class:`Item` also carries its raw offsets.
 """
 
@@ -36,6 +38,17 @@ _SPACE = regex.compile(r"\s*")
 # (``（一）省本级综窗办件情况``): its following paragraphs are items of their own.
 _TITLE_MAX = 30
 _TITLE_PUNCT = regex.compile(r"[。！？；，,;!?]")
+# An item marker the clean view joined onto a heading line (``（二）县区动态`` + line break +
+# ``1.4月21日，…``): a new item when a line break stands before it and a time right after it.
+_INNER_MARKER = regex.compile(r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_INNER_LEVELS = {"（": 2, "(": 2}
+# The print line closing a bulletin (``XX办公室  二〇二五年九月五日印发``, ``2025年9月5日印发``):
+# furniture, not a news item.
+_DATE_DIGIT = r"[\d〇零○Ｏ一二三四五六七八九十]"
+_PRINT_LINE = regex.compile(
+    rf"[^，。；：,;:\n]{{0,60}}?{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,3}}\s*月\s*{_DATE_DIGIT}{{1,3}}\s*日"
+    r"\s*(?:印发|印制|印)\s*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +211,18 @@ def segment(doc: Document) -> tuple[Item, ...]:
             items.append(Item(rs, re_, spans[0][0], spans[-1][1], marker, level, title, sents))
         spans, head = [], None
 
-    for a, b in view.paragraphs():
+    for a, b, inner in _pieces(view, time_starts):
+        if inner is not None:  # an item marker joined onto the line before
+            close()
+            content = _SPACE.match(text, a + len(inner), b).end()
+            head = (inner, _INNER_LEVELS.get(inner[0], 3), False)
+            spans = [(content, b)]
+            continue
         raw_start = view.index[a]
         if raw_start < body_start:
+            continue
+        if _PRINT_LINE.fullmatch(text, a, b):
+            close()
             continue
         section = by_start.get(raw_start)
         if section is not None and section.kind != "item":
@@ -224,3 +246,25 @@ def segment(doc: Document) -> tuple[Item, ...]:
         spans = [(content, b)]
     close()
     return tuple(items)
+
+
+def _pieces(view: CleanText, time_starts: frozenset[int]) -> list[tuple[int, int, str | None]]:
+    """The paragraphs of ``view``, each split before an item marker joined onto its line.
+
+    A piece that starts at such a marker carries the marker; the others ``None``.
+    """
+    text, index = view.text, view.index
+    out: list[tuple[int, int, str | None]] = []
+    for a, b in view.paragraphs():
+        cut, marker = a, None
+        for m in _INNER_MARKER.finditer(text, a + 1, b):
+            p = m.start()
+            if _SPACE.match(text, m.end(), b).end() not in time_starts:
+                continue
+            if "\n" not in view.raw[index[p - 1]:index[p]] or text[p - 1] in "，,；;：:、":
+                continue
+            if cut < p:
+                out.append((cut, p, marker))
+            cut, marker = p, m.group()
+        out.append((cut, b, marker))
+    return out

@@ -14,7 +14,7 @@ section 5, CONVENTIONS.md "Times"):
   ``下一步`` section), where it stays in the anchor's year;
 - ``国发〔2024〕3号`` is a document number, not a day;
 - ``本周``/``本月``/``本季度`` -> ``meta.period``; ``今年以来`` -> 1 January .. period end;
-  ``近日`` -> ``null`` .. anchor (vague); ``同日`` -> the preceding mention;
+  ``近日`` -> ``null`` .. anchor (vague); ``同日``/``次日`` -> the preceding dated day (not ``今年以来``, ``年内``);
 - without an anchor, relative and yearless times keep ``null`` dates: the
   clock is never read.
 
@@ -70,6 +70,10 @@ _DOC_NUMBER_BEFORE = ("〕", "]", "］", "】")
 # clause, or a section planning the next steps.
 _DEADLINE_AFTER = regex.compile(r"(?:之|以)?前(?!后)")
 _FORWARD_CUE = regex.compile(r"将|拟|计划|预计|力争|争取|定于")
+# 自5月1日起, 从下月1日起: the start of an effect announced in advance (a date after the anchor
+# keeps the anchor's year; no roll into the next year).
+_START_BEFORE = ("自", "从")
+_START_AFTER = regex.compile(r" ?起")
 _CLAUSE_MARKS = "，；。：！？,;:!?\n"
 _HEADING_TITLE = regex.compile(r"[^。；：，,;:\n]*")  # a heading's title: up to its first punctuation
 _FORWARD_HEADINGS = ("下一步", "下步", "工作计划", "工作安排", "工作打算")
@@ -285,11 +289,12 @@ def _side_interval(side: _Side, year: int) -> tuple[date, date] | None:
     return (day, day) if day else None
 
 
-def _anchor_year(side: _Side, ctx: _Context, forward: bool = False) -> int | None:
+def _anchor_year(side: _Side, ctx: _Context, forward: bool = False, keep: bool = False) -> int | None:
     """The year of a yearless side: the anchor's, or the one before if it would be later.
 
     In ``forward`` context a date after the anchor keeps the anchor's year, and a
-    date more than half a year before it takes the next year.
+    date more than half a year before it takes the next year; with ``keep``
+    (``自5月1日起``) the anchor's year always.
     """
     if ctx.anchor is None:
         return None
@@ -298,6 +303,8 @@ def _anchor_year(side: _Side, ctx: _Context, forward: bool = False) -> int | Non
     if first is None and side.m == 2 and side.d == 29:  # 2月29日: the latest leap year up to the anchor
         while _safe_date(year, 2, 29) is None or date(year, 2, 29) > ctx.anchor:
             year -= 1
+        return year
+    if keep:
         return year
     if first is not None and first[0] > ctx.anchor and not forward:
         year -= 1
@@ -384,7 +391,9 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
     else:
         forward = not m["since"] and (forward or _DEADLINE_AFTER.match(text, text_end) is not None
                                       or _FORWARD_CUE.search(_clause_before(text, m.start())) is not None)
-        year1 = _anchor_year(left, ctx, forward)
+        starts = (not m["since"] and text[:m.start()].rstrip().endswith(_START_BEFORE)
+                  and _START_AFTER.match(text, text_end) is not None)
+        year1 = _anchor_year(left, ctx, forward, keep=starts)
     if right is not None and right.finest == "year" and left.finest != "year":
         raise _Reject  # 2025年11月至2026年
     grain = min(left.finest, right.finest if right else "year", key=_GRAIN_RANK.__getitem__)
@@ -540,6 +549,7 @@ def find_times(
     ahead = SpanSet(forward)
     out: list[TimeMatch] = []
     previous: TimeMatch | None = None
+    previous_day: TimeMatch | None = None  # the last dated day (or span of days): what 同日/次日 refer to
     for m in grammar.finditer(text):
         a, b = m.span()
         if blocked.overlaps(a, b):
@@ -554,7 +564,7 @@ def find_times(
                     m, text, ctx, previous_in_paragraph, grammar, ahead.covers(a, b))
             elif m["word"] is not None:
                 word = grammar.words[m["word"]]
-                s, e, approx = _resolve_word(word, ctx, previous)
+                s, e, approx = _resolve_word(word, ctx, previous_day)
                 grain, explicit, span = word.grain, False, False
             elif m["quarter"] is not None:
                 s, e, grain, explicit = _resolve_quarter(m, ctx, grammar)
@@ -576,6 +586,8 @@ def find_times(
         match = TimeMatch(a, b, m.group(), s, e, grain, approx, explicit, span)
         out.append(match)
         previous = match
+        if grain == "day" and s is not None and (s == e or span):
+            previous_day = match
     return tuple(out)
 
 

@@ -317,6 +317,40 @@ CASES = [
      "review 核验 @本周 agent:省数据局"),
 ]
 
+# round 3: more triggers, person nouns, 组织X参加, counts of 对/为-marked objects, content of a meeting
+CASES += [
+    ("4月9日，[ORG 宜宾市公共资源交易中心]对[Q 3个]房建项目标段开展远程异地评标，评标专家无需往返。",
+     "review 评标 @4月9日 agent:宜宾市公共资源交易中心 quantity:3个"),
+    ("5月6日，[ORG 达州市政务服务中心]举办帮办代办业务培训班，全市[Q 60名]帮办代办员参加。",
+     "training 培训班 @5月6日 agent:达州市政务服务中心"),
+    ("5月7日，[ORG 巴中市人社局]培训员工[Q 80名]。", "training 培训 @5月7日 agent:巴中市人社局"),
+    ("5月9日，[ORG 广元市政务服务中心]组织开展窗口服务技能比武。", ""),
+    ("3月12日，[ORG 巫山县政务服务管理办公室]组织[ORG 县人社局]、[ORG 县医保局]等[Q 6个]部门，深入[LOC 大昌镇]"
+     "开展“[INI 政务服务下基层]”活动。",
+     "service 开展 @3月12日 agent:巫山县政务服务管理办公室 participant:县人社局 participant:县医保局 "
+     "target:大昌镇 object:政务服务下基层"),
+    ("近日，[ORG 江北区政务服务中心]会同[ORG 区司法局]对辖区[Q 12个]镇街便民服务中心开展专项检查。",
+     "review 检查 @近日 agent:江北区政务服务中心 participant:区司法局 quantity:12个"),
+    ("本周，[ORG 南岸区数据局]对[Q 15个]区级部门的数据目录开展核验。",
+     "review 核验 @本周 agent:南岸区数据局"),
+    ("6月3日，[ORG 合江县政务服务中心]联合[ORG 县税务局]赴[LOC 福宝镇]为[Q 30户]行动不便群众开展上门服务。",
+     "service 上门服务 @6月3日 agent:合江县政务服务中心 participant:县税务局 target:福宝镇 quantity:30户"),
+    ("6月4日，[ORG 叙永县税务局]走访辖区[Q 20户]小微企业。",
+     "visit 走访 @6月4日 agent:叙永县税务局 quantity:20户"),
+    ("6月5日，[ORG 古蔺县民政局]走访慰问困难群众[Q 15户]。",
+     "visit 走访 @6月5日 agent:古蔺县民政局"),
+    ("9月3日，[ORG 泸州市政务服务管理局]召开全市政务服务工作会，部署“[INI 一网通办]”提质攻坚工作。",
+     "meeting 召开 @9月3日 agent:泸州市政务服务管理局 object:一网通办"),
+    ("7月8日，[ORG 遂宁市政务服务中心]与[ORG 潼南区政务服务中心]举行合作签约仪式，签署《[POL 遂潼政务服务协同合作框架协议]》。",
+     "meeting 举行 @7月8日 agent:遂宁市政务服务中心 agent:潼南区政务服务中心 object:遂潼政务服务协同合作框架协议"),
+    ("7月9日，[ORG 资阳市政务服务中心]举行《[POL 资阳内江政务服务通办合作协议]》签约仪式。",
+     "meeting 举行 @7月9日 agent:资阳市政务服务中心 object:资阳内江政务服务通办合作协议"),
+    ("8月5日，[ORG 自贡市政府]副市长[PER 李某]赴[ORG 自流井区政务服务中心]、[ORG 贡井区政务服务中心]调研。",
+     "visit 调研 @8月5日 agent:李某 target:自流井区政务服务中心 target:贡井区政务服务中心"),
+    ("8月6日，[ORG 高新区行政审批局]在[LOC 高新区]开展“[INI 企业服务日]”活动。",
+     "service 开展 @8月6日 agent:高新区行政审批局 location:高新区 object:企业服务日"),
+]
+
 XFAIL_CASES = [
     # policy briefings to enterprises are service by the guide, but 宣讲 types them training
     pytest.param("3月5日，[ORG 省商务厅]开展惠企政策宣讲进园区活动。", "service 开展 @3月5日 agent:省商务厅",

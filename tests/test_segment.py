@@ -108,6 +108,25 @@ def test_title_item_then_paragraphs() -> None:
     ]
 
 
+def test_marker_joined_onto_a_heading_line() -> None:
+    # the clean view joins a heading without punctuation to the next line; its marker still opens an item
+    raw = "一、动态\n（二）区县动态\n\n1.4月21日，甲区政务服务中心启用新专区。\n"
+    assert items_of(raw, times=("4月21日",)) == [
+        ("（二）", ["区县动态"]),
+        ("1.", ["4月21日，甲区政务服务中心启用新专区。"]),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "某市政务服务管理办公室综合处          二〇二五年九月五日印发",
+    "某省数据局办公室 2025年9月5日印发",
+    "2024年12月30日印发",
+])
+def test_print_line_is_not_an_item(line: str) -> None:
+    raw = f"一、动态\n（一）11月5日，省林草局施行新机制。\n\n{line}\n"
+    assert items_of(raw, times=("11月5日",)) == [("（一）", ["11月5日，省林草局施行新机制。"])]
+
+
 def test_numbered_item_runs_on_unless_a_new_date() -> None:
     raw = "一、动态\n（一）11月5日，甲局召开会议。\n会议要求落实。\n11月6日，乙局印发通知。\n"
     assert items_of(raw, times=("11月5日", "11月6日")) == [
