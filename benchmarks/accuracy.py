@@ -255,6 +255,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
                         help="where to write the scores (default: benchmarks/results/accuracy.json)")
     parser.add_argument("--fails", nargs="?", const=MAIN, metavar="SYSTEM",
                         help="print every error of SYSTEM (default gov_extract); the JSON then lists them too")
+    parser.add_argument("--no-peers", action="store_true", help="score gov_extract alone (faster)")
     args = parser.parse_args(argv)
 
     try:
@@ -269,7 +270,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
             err.write(f"accuracy: skipping {doc.id}: not annotated yet (no gold/{doc.id}.json)\n")
     annotated = [doc for doc in documents if doc.gold is not None]
 
-    systems = [s for s in [load_main(err)] if s is not None] + load_peers(err)
+    systems = [s for s in [load_main(err)] if s is not None] + ([] if args.no_peers else load_peers(err))
     results: dict[str, Any] = {}
     crashed = False
     for subset, title in SUBSETS:

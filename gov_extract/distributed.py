@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import pickle
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import GovExtractError
-from .files import read_text
+from .files import open_atomic, read_text
 from .pipeline import Pipeline, parse_reference_date
 
 if TYPE_CHECKING:
@@ -217,16 +216,9 @@ def to_jsonl(bag: dask.bag.Bag, path: str | os.PathLike[str], *, window: int = 8
     if "*" in text:
         return list(bag.map(json.dumps, ensure_ascii=False).to_textfiles(text, encoding="utf-8", last_endline=True))
     target = Path(text)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for records in _partitions_in_order(bag, max(1, window)):
-                _write_lines(records, fh)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_atomic(target) as fh:
+        for records in _partitions_in_order(bag, max(1, window)):
+            _write_lines(records, fh)
     return [str(target)]
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from .errors import DecodeError
 
-__all__ = ["read_text", "decode", "write_text_atomic"]
+__all__ = ["decode", "open_atomic", "read_text", "write_text_atomic"]
 
 # Share of characters a real Chinese text has in these classes; GB18030 decodes
 # many byte strings that are not text, so a decode that yields less is refused.
@@ -56,12 +59,15 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(p.read_bytes(), source=str(p))
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` exactly (no newline translation), atomically.
+@contextmanager
+def open_atomic(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Open ``path`` for writing text (no newline translation), atomically.
 
-    The text goes to a temporary file in the target folder, which then replaces
-    ``path`` in one step, so a reader or a kill never leaves half a file. A new
-    file gets the usual mode through the umask; an existing file keeps its mode.
+    What is written goes to a temporary file in the target folder, which
+    replaces ``path`` in one step when the block ends, so a reader or a kill
+    never sees half a file; an error inside the block leaves ``path`` as it
+    was. A new file gets the usual mode through the umask; an existing file
+    keeps its mode.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +76,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str 
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
@@ -79,3 +85,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` exactly, atomically (see :func:`open_atomic`)."""
+    with open_atomic(path, encoding=encoding) as handle:
+        handle.write(text)
