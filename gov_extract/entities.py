@@ -7,7 +7,8 @@ a multi-pattern (Aho-Corasick) match:
 - POLICY: every ``《…》`` title, nested ``〈…〉``/``《…》`` titles, short names
   introduced by ``（以下简称《X》）`` and their later mentions (``alias_of``).
 - INITIATIVE: quoted ``“…”`` names scored by lexicon, suffix, shape and
-  context cues (``initiative_cues.tsv``); unquoted platform names from the
+  context cues (``initiative_cues.tsv``; a verb cue also counts before the kind
+  of thing it names: ``上线智能客服“…”``); unquoted platform names from the
   lexicon and by pattern (``四川省…服务平台``, ``…一件事``).
 - ORG: lexicon surfaces (longest match), names anchored on a division, a
   bracketed place (``中国（绵阳）…中心``), a township or a bare
@@ -15,7 +16,10 @@ a multi-pattern (Aho-Corasick) match:
   in a short department name of ``dept_names.tsv`` (``市工商联``),
   enterprises and associations found back from their suffix to a boundary
   word, attached sub-units (``水利厅行政审批处``), short names listed before
-  ``等(N个)部门/单位``. Norms: a bare prefix means the home division (a bare
+  ``等(N个)部门/单位``; a bare prefix starts a name after a determiner too (``我省``,
+  ``本市``, ``该县``), never after a quantifier (``全省``, ``各市``). A name never ends
+  at the verb ``办`` (``可就近办理``, ``政务办件``). Norms: a bare prefix means the home
+  division (after ``该``: the division of its kind named last before; a bare
   ``县``/``区`` in a city bulletin: the county named last in the sentence), a
   district keeps its city (``宜宾市南溪区…``), short department names expand
   (``市人社局`` -> ``宜宾市人力资源和社会保障局``), and the publisher's short
@@ -61,7 +65,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Division, Home, Lexicon, OrgEntry, Place, fold
+from .lexicon import Division, Home, Lexicon, OrgEntry, Place, alternation, fold
 from .model import Document, Entity
 from .text import is_han
 
@@ -125,9 +129,27 @@ _UNIVERSITY_UNIT = regex.compile(r"^(?P<body>\p{Han}{2,12}大学)(?P<unit>\p{Han
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
 _DIGITS = regex.compile(r"[0-9]")
 _MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
+_NAMES_LINK = "等|工作"  # words between a quote and a names cue of weight 1 (“…”等制度, “…”工作机制)
+_MAX_APPOSITION = 4  # characters of the kind between a verb cue and a quoted name: 上线 + 智能客服 + “…”
 # The general office of a government, a people's congress standing committee or a CPPCC
 # committee is a body of its own, not a sub-unit (区政协 + 办公室).
 _OFFICE_HOLDERS = ("政府", "常委会", "政协")
+# Chain suffixes (org_suffixes.tsv anchor ``chain``) that also end a name right after a bare party
+# prefix: 市委 + 办公厅 is 中共X市委办公厅, a body of its own, not a chained unit of a body.
+_PARTY_OFFICES = frozenset({"办公厅"})
+# Characters of a sub-unit's name before its suffix when it is named alone: 行政许可改革 + 处.
+_MAX_UNIT_BODY = 6
+# Characters of a zone's name before a zone suffix without a division: 常熟经济技术 + 开发区.
+_MIN_ZONE_NAME, _MAX_ZONE_NAME = 2, 6
+# Context read around a quote: a verb cue and an apposed kind before it (上线 + 智能客服),
+# a cue within the first words after it (反映 + 窗口, 服务 + 活动).
+_QUOTE_BEFORE = 10
+_QUOTE_AFTER = 12
+# 办 ends no name where it is the verb: before 理/事/结/件 (居民可就近办 + 理, 政务办件), also across
+# a line break, or after a modal and at most a two-character adverb (可办, 能够办, 可就近办); 可 and
+# 能 inside words are no modals (许可, 认可, 节能, 智能, 效能, 职能, 功能, 性能, 能源: 节能办 is an office).
+_BAN_VERB_AFTER = regex.compile(r"\s*[理事结件]")
+_MODAL_BAN = regex.compile(r"(?:可以|能够|(?<![许认节智效职功性])[可能](?!源))\p{Han}{0,2}办$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +179,6 @@ class Candidate:
 CandidateSource = Callable[[Document], Iterable[Candidate]]
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (so the longest wins)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in ordered) if ordered else r"(?!)"
-
-
 def _squeeze(text: str) -> str:
     return _WS.sub("", text)
 
@@ -174,100 +190,113 @@ class _Grammar:
         self.lex = lex
         sufs = lex.org_suffixes
         self.org_suffix = sufs
-        # 办公厅 ends a name after a bare party prefix too (市委 + 办公厅)
-        named = [s for s, v in sufs.items() if v.anchor in ("adjacent", "division", "free") or s == "办公厅"]
-        self.named_suffix = regex.compile(_alternation(named))
-        self.free_org = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor == "free"))
+        named = [s for s, v in sufs.items() if v.anchor in ("adjacent", "division", "free") or s in _PARTY_OFFICES]
+        self.named_suffix = regex.compile(alternation(named))
+        self.free_org = regex.compile(alternation(s for s, v in sufs.items() if v.anchor == "free"))
         self.free_end = regex.compile(rf"(?:{self.free_org.pattern})$")
-        self.chain = regex.compile(_alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
+        self.chain = regex.compile(alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
         self.office = regex.compile("办公厅|办公室")
         branches = [s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))]
-        self.branch = regex.compile(_alternation(branches))
+        self.branch = regex.compile(alternation(branches))
         # a bureau's branch named after its area: 武侯分局, 高新区分局
         self.gov_branch = regex.compile(
-            rf"(?P<place>\p{{Han}}{{2,5}}?)(?:{_alternation(b for b in branches if sufs[b].kind == 'government')})")
+            rf"(?P<place>\p{{Han}}{{2,5}}?)(?:{alternation(b for b in branches if sufs[b].kind == 'government')})")
         units = [s for s, v in sufs.items() if v.anchor == "subunit"]
         self.units = frozenset(units)
-        self.subunit = regex.compile(rf"(?P<body>\p{{Han}}{{1,8}}?)(?P<suf>{_alternation(units)})")
+        self.subunit = regex.compile(rf"(?P<body>\p{{Han}}{{1,8}}?)(?P<suf>{alternation(units)})")
         boundary = lex.words_of("boundary")
         conj = lex.words_of("conjunction")
-        self.boundary = regex.compile(_alternation(boundary))
-        self.left_cut = regex.compile(_alternation(boundary | conj))
-        self.ends_with_break = regex.compile(rf"(?:{_alternation(boundary | conj | lex.words_of('name_before'))})$")
-        self.starts_with_break = regex.compile(_alternation(boundary | conj | lex.words_of("person_after")))
-        self.unit_suffix = regex.compile(_alternation(units))
+        self.boundary = regex.compile(alternation(boundary))
+        self.left_cut = regex.compile(alternation(boundary | conj))
+        breaks = boundary | conj | lex.words_of("name_before")
+        self.ends_with_break = regex.compile(rf"(?:{alternation(breaks)})$")
+        self.break_reach = max(map(len, breaks), default=1)  # how far back a break word may start
+        self.starts_with_break = regex.compile(alternation(boundary | conj | lex.words_of("person_after")))
+        self.unit_suffix = regex.compile(alternation(units))
         # body suffixes that end like a unit: 办公室 is not a unit named 办公 + 室
         self.unit_lookalikes = tuple(s for s, v in sufs.items() if v.anchor != "subunit" and len(s) > 1
                                      and s.endswith(tuple(units)))
+        # before a bare prefix: a quantifier or word part makes it no prefix (全省, 各市, 超市);
+        # a determiner points at a division, whose body's name starts at the prefix (我省, 本市, 该县)
         self.blockers = lex.words_of("prefix_blocker")
-        self.prefix_word = regex.compile(_alternation(lex.words_of("prefix_word")))
+        self.home_determiners = lex.words_of("prefix_home")
+        self.back_determiners = lex.words_of("prefix_back")
+        self.determiners = self.home_determiners | self.back_determiners
+        self.prefix_word = regex.compile(alternation(lex.words_of("prefix_word")))
         # a department's name after a bare prefix that makes a word with it: 市 + 民政局, not 市民
         stems = {sf[:-1] for sf in lex.relative if sf.endswith(("厅", "局")) and len(sf) >= 3
                  and not sf.startswith(("省", "市", "县", "区", "州"))}
         self.dept_after_prefix = regex.compile(
-            rf"(?:{_alternation(stems)})[厅局]|{_alternation(lex.dept_names)}")
+            rf"(?:{alternation(stems)})[厅局]|{alternation(lex.dept_names)}")
         self.generic_exact = frozenset(f for f, m in lex.generic_refs.items() if m == "exact")
         self.generic_prefix = regex.compile(
-            _alternation(f for f, m in lex.generic_refs.items() if m == "prefix")
+            alternation(f for f, m in lex.generic_refs.items() if m == "prefix")
         )
         self.generic_suffix = regex.compile(
-            rf"(?:{_alternation(f for f, m in lex.generic_refs.items() if m == 'suffix')})$"
+            rf"(?:{alternation(f for f, m in lex.generic_refs.items() if m == 'suffix')})$"
         )
         heads = lex.words_of("list_head")
-        self.list_end = regex.compile(rf"等(?:{_COUNTER.pattern})?(?P<head>{_alternation(heads)})")
+        self.list_end = regex.compile(rf"等(?:{_COUNTER.pattern})?(?P<head>{alternation(heads)})")
         self.list_item = regex.compile(r"[\p{Han}]{1,16}(?:[、和及与][\p{Han}]{1,16}){0,20}$")
         titles = lex.person_titles
         surnames = lex.surnames
         self.person = regex.compile(
-            rf"(?P<titles>(?:{_alternation(titles)})(?:[、和及]?(?:{_alternation(titles)})){{0,4}})"
-            rf"(?P<name>(?:{_alternation(surnames)})\p{{Han}}{{1,2}})"
+            rf"(?P<titles>(?:{alternation(titles)})(?:[、和及]?(?:{alternation(titles)})){{0,4}})"
+            rf"(?P<name>(?:{alternation(surnames)})\p{{Han}}{{1,2}})"
         )
-        self.person_after = regex.compile(_alternation(lex.words_of("person_after")))
-        self.dept_short = regex.compile(_alternation(lex.dept_names))
+        self.person_after = regex.compile(alternation(lex.words_of("person_after")))
+        self.dept_short = regex.compile(alternation(lex.dept_names))
         self.org_head = regex.compile(
-            rf"(?:{_alternation(s for s, v in sufs.items() if v.anchor != 'subunit')})$"
+            rf"(?:{alternation(s for s, v in sufs.items() if v.anchor != 'subunit')})$"
         )
         locs = lex.loc_suffixes
-        zones = _alternation(s for s, v in locs.items() if v.anchor in ("division", "free"))
+        zones = alternation(s for s, v in locs.items() if v.anchor in ("division", "free"))
         self.zone_suffix = regex.compile(zones)
         self.zone_right = regex.compile(rf"\p{{Han}}{{0,2}}?(?:{zones})")
-        self.division_zone = regex.compile(_alternation(
+        self.division_zone = regex.compile(alternation(
             s for s, v in locs.items() if v.anchor == "division" and v.kind == "zone" and len(s) >= 2))
-        self.free_zone = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "free"))
+        self.free_zone = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "free"))
         self.list_conj = frozenset(w for w in conj if len(w) == 1)
         # the last characters of place names: zone, venue and township suffixes, division suffixes
         self.place_end = frozenset(s[-1] for s in locs) | frozenset("省市州县区旗")
         # 湖南路, 香港中路, 北京东街: a place's short name, maybe a direction, a street word
-        self.street = regex.compile(rf"[东西南北中]?(?:{_alternation(lex.words_of('street'))})")
+        self.street = regex.compile(rf"[东西南北中]?(?:{alternation(lex.words_of('street'))})")
         self.venue_prefix = regex.compile(
-            rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{_alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
+            rf"(?P<body>\p{{Han}}{{0,4}}?)(?P<suf>{alternation(s for s, v in locs.items() if v.anchor == 'prefix')})"
         )
-        self.venue_cue = regex.compile(_alternation(s for s, v in locs.items() if v.anchor == "cue"))
+        self.venue_cue = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "cue"))
         township = [s for s, v in locs.items() if v.anchor == "township"]
-        self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{_alternation(township)})")
-        self.township_suffix = regex.compile(_alternation(township))
+        self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{alternation(township)})")
+        self.township_suffix = regex.compile(alternation(township))
         self.township_chars = frozenset("".join(township)) | frozenset("省市县区州")
-        self.venue_after = regex.compile(_alternation(lex.words_of("venue_after")))
-        self.loc_before = regex.compile(rf"(?:{_alternation(lex.words_of('loc_before'))})$")
-        self.loc_cue = regex.compile(_alternation(lex.words_of("loc_before")))
+        self.venue_after = regex.compile(alternation(lex.words_of("venue_after")))
+        self.loc_before = regex.compile(rf"(?:{alternation(lex.words_of('loc_before'))})$")
+        self.loc_cue = regex.compile(alternation(lex.words_of("loc_before")))
         self.cue_before = lex.cues_at("before")
         self.cue_after = lex.cues_at("after")
         self.cue_suffix = lex.cues_at("suffix")
-        self.cue_shape = regex.compile(_alternation(lex.cues_at("shape")))
+        self.cue_shape = regex.compile(alternation(lex.cues_at("shape")))
         self.shape_weight = max(lex.cues_at("shape").values(), default=0)
-        self.before_re = regex.compile(rf"(?:{_alternation(self.cue_before)})$")
-        self.after_re = regex.compile(_alternation(self.cue_after))
-        self.names_re = regex.compile(_alternation(lex.cues_at("names")))
-        self.suffix_re = regex.compile(rf"(?:{_alternation(self.cue_suffix)})$")
+        self.before_re = regex.compile(rf"(?:{alternation(self.cue_before)})$")
+        # 上线智能客服“穗智答”, 推出小程序“X”: a verb cue, the kind of thing, then its name
+        self.apposition_re = regex.compile(
+            rf"(?P<cue>{alternation(c for c, w in self.cue_before.items() if w > 0)})"
+            rf"(?P<kind>\p{{Han}}{{2,{_MAX_APPOSITION}}})$")
+        self.after_re = regex.compile(alternation(self.cue_after))
+        self.names_re = regex.compile(alternation(lex.cues_at("names")))
+        # “首问负责、限时办结”等制度, “…”工作机制: names of weight 1 name it also after 等 or 工作
+        linked = alternation(c for c, w in lex.cues_at("names").items() if w >= 1)
+        self.names_linked_re = regex.compile(rf"(?:{_NAMES_LINK})(?:{linked})")
+        self.suffix_re = regex.compile(rf"(?:{alternation(self.cue_suffix)})$")
         self.trailing = regex.compile(
-            rf"^(?P<core>.+?(?:{_alternation(set(lex.cues_at('platform')) | set(lex.cues_at('named')) | {'专区', '平台', '系统'})}))"
-            rf"(?:{_alternation(lex.cues_at('trailing'))})$"
+            rf"^(?P<core>.+?(?:{alternation(set(lex.cues_at('platform')) | set(lex.cues_at('named')) | {'专区', '平台', '系统'})}))"
+            rf"(?:{alternation(lex.cues_at('trailing'))})$"
         )
         self.platform = regex.compile(
-            rf"(?P<body>[\p{{Han}}A-Za-z0-9]{{0,14}}?)(?P<suf>{_alternation(lex.cues_at('platform'))})"
+            rf"(?P<body>[\p{{Han}}A-Za-z0-9]{{0,14}}?)(?P<suf>{alternation(lex.cues_at('platform'))})"
         )
-        self.named = regex.compile(_alternation(lex.cues_at("named")))
-        self.doc_type = regex.compile(rf"(?:{_alternation(lex.doc_types)})$")
+        self.named = regex.compile(alternation(lex.cues_at("named")))
+        self.doc_type = regex.compile(rf"(?:{alternation(lex.doc_types)})$")
         self.left_run = regex.compile(rf"{_NAME_CHARS}{{1,20}}$")
 
 
@@ -522,7 +551,13 @@ class _Run:
         """True when a name may start at ``pos`` (start, non-name char or boundary word before)."""
         if pos == 0 or not is_han(self.text[pos - 1]):
             return True
-        return self.g.ends_with_break.search(self.text, max(0, pos - 6), pos) is not None
+        return self.g.ends_with_break.search(self.text, max(0, pos - self.g.break_reach), pos) is not None
+
+    def verb_ban(self, end: int) -> bool:
+        """True when a name would end at the verb 办 (``可就近办理``, ``政务办件``, ``可办``)."""
+        text = self.text
+        return text[end - 1:end] == "办" and (_BAN_VERB_AFTER.match(text, end) is not None
+                                             or _MODAL_BAN.search(text, max(0, end - 6), end) is not None)
 
     def breaks_after(self, pos: int) -> bool:
         """True when a name may end at ``pos``."""
@@ -583,7 +618,9 @@ class _Run:
                     continue  # inside a division name, or a word: 市场, 省级, 县域
                 ch = text[pos]
                 if pos and is_han(text[pos - 1]):
-                    if ch == "省" and (relaxed_province or text[pos - 1] not in self.g.blockers):
+                    if text[pos - 1] in self.g.determiners:
+                        pass  # 我省, 本市, 该县 + a body: the prefix starts its name
+                    elif ch == "省" and (relaxed_province or text[pos - 1] not in self.g.blockers):
                         pass
                     elif not self.breaks_before(pos):
                         continue
@@ -595,7 +632,7 @@ class _Run:
         for m in _PAREN_PLACE.finditer(self.text):  # 中国（绵阳）+ 知识产权保护中心
             if self.div_end_at.get(m.start("place")) == m.end("place"):  # specific enough after any word
                 out.append(_Anchor(m.start(), m.end()))
-        for s, e, surface in self.place_hits:  # a named zone starts a body's name: 两江新区 + 管委会
+        for s, _, surface in self.place_hits:  # a named zone starts a body's name: 两江新区 + 管委会
             if self.places[surface].kind == "zone" and self.breaks_before(s):
                 out.append(_Anchor(s, s, township=True, zone=True, base=self.zone_base.get(surface)))
         city = self.home.city
@@ -727,6 +764,10 @@ class _Run:
         the county of that kind named last before it in the sentence
         (``长宁县政务服务中心联合县税务局`` -> 长宁县).
         """
+        if pos and self.text[pos - 1] in self.g.back_determiners:  # 该市: the city named last before
+            div = self.division_before(pos, prefix)
+            if div is not None:
+                return self.lex.org_prefix(div)
         if prefix in ("县", "区") and self.home.county is None:
             div = self.county_before(pos, prefix) or self.item_county(pos, prefix)
             return self.lex.org_prefix(div) if div is not None else None
@@ -761,6 +802,26 @@ class _Run:
                 best = (e, div)
         return best[1] if best else None
 
+    def division_before(self, pos: int, prefix: str) -> Division | None:
+        """The division a bare ``prefix`` after a back-pointing determiner means (``该市``, ``该县``):
+        the one of its kind named last in the ``_MAX_SENTENCE`` characters before ``pos``
+        (a province for ``省``, a city or county-level city for ``市``, a county ending in the
+        prefix for ``县``/``区``), or ``None``."""
+        best: tuple[int, Division] | None = None
+        for s, e, surface in self.div_hits:
+            div = self.divisions[surface]
+            if not (pos - _MAX_SENTENCE <= s and e <= pos) or (best is not None and e <= best[0]):
+                continue
+            if prefix == "省":
+                fits = div.level == "province" and div.local.endswith("省")
+            elif prefix in ("市", "州"):
+                fits = div.level == "city" or (div.level == "county" and div.local.endswith(prefix))
+            else:
+                fits = div.level == "county" and div.local.endswith(prefix)
+            if fits:
+                best = (e, div)
+        return best[1] if best else None
+
     def county_before(self, pos: int, suffix: str | None = None) -> Division | None:
         """The county-level division named last before ``pos`` in its sentence (ending in ``suffix``)."""
         floor = max(0, pos - _MAX_SENTENCE)
@@ -774,6 +835,15 @@ class _Run:
             if hits[i][1] >= floor and (suffix is None or div.local.endswith(suffix)):
                 return div
         return None
+
+    def back_home(self, prefix: str, pos: int) -> Home:
+        """The home a body's name at ``pos`` starting with ``prefix`` is read against: after
+        ``该省`` the province named last before it, else the bulletin's home."""
+        if prefix == "省" and pos and self.text[pos - 1] in self.g.back_determiners:
+            div = self.division_before(pos, prefix)
+            if div is not None:
+                return Home(province=div)
+        return self.home
 
     def official(self, base: str, rest: str, *, party: bool = False) -> tuple[str, str | None]:
         """Official name and kind of the body ``rest`` of the division named ``base``.
@@ -819,7 +889,7 @@ class _Run:
         """A short department name of ``dept_names.tsv`` starting at ``pos`` and ending a name
         (or its general office's: 政协 + 办公室)."""
         m = self.g.dept_short.match(self.text, pos)
-        if m is None or not (self.breaks_after(m.end()) or self.office_after(m.end())):
+        if m is None or not (self.breaks_after(m.end()) or self.office_after(m.end())) or self.verb_ban(m.end()):
             return None
         return m.end(), m.group()
 
@@ -837,7 +907,8 @@ class _Run:
         best = None
         heads = "|".join(regex.escape(h) for h in pub.heads())
         for m in regex.finditer(heads, text, pos=pos, endpos=limit, overlapped=True):
-            if pub.is_short(text[pos:m.end()]) and self.breaks_after(m.end()) and self.body_ok(pos, m.start()):
+            if (pub.is_short(text[pos:m.end()]) and self.breaks_after(m.end()) and self.body_ok(pos, m.start())
+                    and not self.verb_ban(m.end())):
                 best = m.end()
         return best
 
@@ -858,7 +929,16 @@ class _Run:
     def is_publisher_anchor(self, a: _Anchor) -> bool:
         """True when ``a`` names the publisher's division: its bare prefix (``市``) or the division itself."""
         pub = self.publisher
-        return pub is not None and (a.bare == pub.prefix or (a.bare is None and a.division == pub.division))
+        if pub is None:
+            return False
+        if a.bare is None:
+            return a.division == pub.division
+        if a.bare != pub.prefix:
+            return False
+        if a.start and self.text[a.start - 1] in self.g.back_determiners:  # 该市: maybe another city
+            div = self.division_before(a.start, a.bare[0])
+            return div is None or div == pub.division
+        return True
 
     def local_form(self, entry: OrgEntry) -> str | None:
         """The home city's or county's counterpart of a provincial body.
@@ -944,8 +1024,8 @@ class _Run:
                 runs.append([m])
         scored: list[tuple[int, int, str, int]] = []
         for run in runs:
-            before = text[max(0, run[0].start() - 6):run[0].start()]
-            after = text[run[-1].end():run[-1].end() + 12]
+            before = text[max(0, run[0].start() - _QUOTE_BEFORE):run[0].start()]
+            after = text[run[-1].end():run[-1].end() + _QUOTE_AFTER]
             for m in run:
                 written = m.group(1).strip()
                 name = written.replace("\n", "")  # “24小时自助服务区\n”: a line break kept by the PDF
@@ -987,6 +1067,8 @@ class _Run:
             score += 1
         m = g.before_re.search(before)
         cue_before = g.cue_before[m.group()] if m else 0
+        if m is None and (m := g.apposition_re.search(before)) and not g.left_cut.search(m.group("kind")):
+            cue_before = g.cue_before[m.group("cue")]  # 上线智能客服“穗智答”: the name of what is launched
         score += cue_before
         # a reform-shaped name stays a name before 方式, 模式: “不见面开标”方式
         shaped = g.cue_shape.search(name) is not None or _AT_ONCE_SHAPE.match(key) is not None
@@ -1005,10 +1087,12 @@ class _Run:
         if len(clauses) >= 3:
             score -= 3
         if len(clauses) >= 2 and key not in self.lex.initiatives:
-            if not g.names_re.match(after):
+            linked = g.names_linked_re.match(after) is not None
+            if not g.names_re.match(after) and not linked:
                 return min(score, 0)  # “一表申请、一次办结”: a slogan, unless named a reform, mechanism, mode
-            if cue_before > 0:
-                return max(score, 1)  # 推行“前台综合受理、后台分类审批”模式: a reform carried out
+            if cue_before > 0 or linked:
+                # 推行“前台综合受理、后台分类审批”模式: a reform carried out; “首问负责、限时办结”等制度
+                return max(score, 1)
         named = g.after_re.match(after)  # “三集中”, but “双全双百”工程: a strong cue names it
         if (_DE_PHRASE.match(name) and not _AT_ONCE_SHAPE.match(key)) or (
                 _NUMERIC_ABBREV.match(name) and not (named and g.cue_after[named.group()] >= 2)):
@@ -1056,13 +1140,18 @@ class _Run:
         for s, e, surface in self.org_hits:
             if surface.endswith("部") and text.startswith("门", e):
                 continue  # 财政部门, 宣传部门: a sector, not the ministry
+            if self.verb_ban(e):
+                continue  # 市政府办 + 理: the verb 办理
             if surface.startswith(("省", "市", "县", "区")) and s and text[s - 1] in self.g.blockers:
                 continue  # 全省政务服务中心负责人: every centre of the province
             entry = lex.orgs[surface]
-            start, norm = s, lex.org_norm(surface, entry, self.home)
+            start, norm = s, lex.org_norm(surface, entry, self.back_home(surface[0], s))
             if surface in lex.relative and s and text[s - 1] in "省市州县区" and not surface.startswith(("省", "市")):
                 prefix = text[s - 1]
-                if self.breaks_before(s - 1) or (prefix == "省" and (s < 2 or text[s - 2] not in self.g.blockers)):
+                if (self.breaks_before(s - 1) or (s >= 2 and text[s - 2] in self.g.determiners)
+                        or (prefix == "省" and (s < 2 or text[s - 2] not in self.g.blockers))):
+                    if prefix == "省":
+                        norm = lex.org_norm(surface, entry, self.back_home(prefix, s - 1))
                     start = s - 1
                     if prefix != "省":  # 市医保局, 县税务局: the local body
                         local = self.prefix_name(prefix, start)
@@ -1095,6 +1184,8 @@ class _Run:
             rule = g.org_suffix[m.group()]
             body = m.start() - pos
             if (body < rule.min_body and not (party or zone)) or (rule.anchor == "adjacent" and body and not zone):
+                continue
+            if self.verb_ban(m.end()):
                 continue
             key = (m.end(), m.start())
             if (best is None or key < best[0]) and (zone or self.body_ok(pos, m.start())):
@@ -1196,12 +1287,12 @@ class _Run:
             rule = g.org_suffix[m.group()]
             if not self.ends_clause(m.end()) or text.endswith(g.unit_lookalikes, 0, m.end()):
                 continue
-            for size in range(max(rule.min_body, 1), 7):
+            for size in range(max(rule.min_body, 1), _MAX_UNIT_BODY + 1):
                 start = m.start() - size
                 body = text[start:m.start()]
                 if start < 0 or not all(is_han(c) for c in body):
                     break
-                if start and is_han(text[start - 1]) and not g.ends_with_break.search(text, max(0, start - 6), start):
+                if start and is_han(text[start - 1]) and not self.breaks_before(start):
                     continue
                 if not (g.generic_prefix.search(body) or g.boundary.search(body) or self.is_generic(body + m.group())):
                     out.append(Candidate("ORG", start, m.end(), body + m.group(), TIER_NAME, RANK_PATTERN, kind=rule.kind))
@@ -1284,9 +1375,8 @@ class _Run:
             run = g.left_run.search(text, max(0, m.start() - 10), m.start())
             if not run:
                 continue
-            cue = None
-            for cue in g.loc_cue.finditer(text, run.start(), run.end()):
-                pass
+            cues = list(g.loc_cue.finditer(text, run.start(), run.end()))
+            cue = cues[-1] if cues else None  # the place cue nearest the venue word
             if cue is None or not 2 <= m.start() - cue.end() <= 10:
                 continue
             name = text[cue.end():m.end()]
@@ -1302,7 +1392,7 @@ class _Run:
         text, g = self.text, self.g
         out: list[Candidate] = []
         for m in g.free_zone.finditer(text):
-            for size in range(2, 7):
+            for size in range(_MIN_ZONE_NAME, _MAX_ZONE_NAME + 1):
                 start = m.start() - size
                 if start < 0 or not is_han(text[start]):
                     break
@@ -1336,7 +1426,7 @@ class _Run:
         cued: list[tuple[int, int]] = []
         if self.home.city is not None:
             for m in g.division_zone.finditer(text):
-                for size in range(2, 7):
+                for size in range(_MIN_ZONE_NAME, _MAX_ZONE_NAME + 1):
                     start = m.start() - size
                     if start < 0 or not is_han(text[start]) or self.div_mask[start]:
                         break

@@ -30,7 +30,8 @@ frames (``召开``) take the type of the activity noun after them; light verbs
 service). Arguments come from the event's own sentence: the subject's
 ORGs/PERSONs are agents; cue words from ``data/event_roles.tsv`` mark
 participants (``会同X``, ``Y承办``, ``邀请X``, ``X有关负责同志陪同``), targets
-(``赴X``), locations (``在X``) and an approving agent (``经X审定``); titles and
+(``赴X``), locations (``在X``) and an approving agent (``经X审定`` with a verb of
+``data/event_approvals.tsv`` as the trigger; not ``经X审定的《…》``, a modifier); titles and
 initiatives in the predicate's clause (or named as its content:
 ``…授课，深入解读《X》``) are objects; a count of the object or of occurrences
 (units in ``data/event_quantity_units.tsv``) is the quantity, and so is a count
@@ -56,6 +57,7 @@ from types import MappingProxyType
 import regex
 
 from .errors import LexiconError
+from .lexicon import alternation
 from .model import EVENT_TYPES, ROLES, Argument, Document, Entity, Event, Quantity, TimeExpr, Trigger
 from .segment import Item, Sentence, segment, split_clauses
 
@@ -80,8 +82,9 @@ _LEAD_ADVERBIAL = regex.compile(
     r"(?:(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，|【[^】\n]{1,20}】|[^，。；：\n]{2,20}：)\s*"
 )
 _FRONTED_PLACE = regex.compile(r"在[^，。；：\n]{1,30}[，,]\s*")
-# A higher body's assent before the subject (经省政府同意，A厅印发…): neither subject nor argument.
-_FRONTED_ASSENT = regex.compile(r"经[^，。；：\n]{1,30}?(?:同意|批准|授权|研究)[，,]\s*")
+# A higher body's assent before the subject (经省政府同意，A厅印发…): neither subject nor argument;
+# the verbs are those of data/event_approvals.tsv (EventLexicon.assent).
+_FRONTED_ASSENT = r"经[^，。；：\n]{{1,30}}?(?:{verbs})[，,]\s*"
 _SUBJECT_TIME_GAP = regex.compile(r"\s*(?:于|在)?\s*")
 # A time a later sentence may open with to report an action of its own day.
 _DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|同日|当日|当天|次日|翌日")
@@ -160,13 +163,16 @@ class RoleCue:
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
-    """Trigger rows, role cues and counted units, with the trigger pattern compiled once."""
+    """Trigger rows, role cues, counted units and approval verbs, with their patterns compiled once."""
 
     triggers: Mapping[str, TriggerRow]
     cues: tuple[RoleCue, ...]
     units: frozenset[str]
     pattern: regex.Pattern
     post: regex.Pattern  # a post cue after a run, the gap before it included (group ``cue``)
+    approvals: frozenset[str]
+    approval: regex.Pattern  # an approval verb, not followed by 的
+    assent: regex.Pattern  # a fronted assent: 经X同意，
 
     @classmethod
     def load(
@@ -174,23 +180,21 @@ class EventLexicon:
         triggers: str | Path | None = None,
         roles: str | Path | None = None,
         units: str | Path | None = None,
+        approvals: str | Path | None = None,
     ) -> EventLexicon:
-        """Read the three data files (the package's own by default).
+        """Read the four data files (the package's own by default).
 
         Raises :class:`LexiconError` naming file, line and field for a bad row.
         """
         rows = _read_triggers(*_source(triggers, "event_triggers.tsv"))
         cues = _read_cues(*_source(roles, "event_roles.tsv"))
         counted = _read_units(*_source(units, "event_quantity_units.tsv"))
-        post = _alternation(c.cue for c in cues if c.position == "post").pattern
-        return cls(MappingProxyType(rows), cues, counted, _alternation(rows),
-                   regex.compile(f"{_POST_CUE_GAP}(?P<cue>{post})"))
-
-
-def _alternation(words: Iterable[str]) -> regex.Pattern:
-    """One of ``words``, longest first; never matches when there are none."""
-    ordered = sorted(words, key=lambda w: (-len(w), w))
-    return regex.compile("|".join(regex.escape(w) for w in ordered) if ordered else r"(?!)")
+        verbs = _read_approvals(*_source(approvals, "event_approvals.tsv"))
+        post = alternation(c.cue for c in cues if c.position == "post")
+        return cls(MappingProxyType(rows), cues, counted, regex.compile(alternation(rows)),
+                   regex.compile(f"{_POST_CUE_GAP}(?P<cue>{post})"), verbs,
+                   regex.compile(rf"(?:{alternation(verbs)})(?!\s*的)"),
+                   regex.compile(_FRONTED_ASSENT.format(verbs=alternation(verbs))))
 
 
 @functools.cache
@@ -267,6 +271,15 @@ def _read_cues(where: str, text: str) -> tuple[RoleCue, ...]:
         out.append(RoleCue(cue, role, position, frozenset(not_after)))
     out.sort(key=lambda c: -len(c.cue))  # longest cue first: 会同 before 同
     return tuple(out)
+
+
+def _read_approvals(where: str, text: str) -> frozenset[str]:
+    out: set[str] = set()
+    for number, (verb, _notes) in _rows(where, text, ("verb", "notes")):
+        if not verb or verb in out:
+            raise LexiconError(f"{where}:{number}: approval verb {verb!r} is empty or listed twice")
+        out.add(verb)
+    return frozenset(out)
 
 
 def _read_units(where: str, text: str) -> frozenset[str]:
@@ -542,8 +555,9 @@ def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int, int] | Non
             after += 1
         fronted = _FRONTED_PLACE.match(text, after, sent.clean_end)
         subject_at = fronted.end() if fronted else after
-        if assent := _FRONTED_ASSENT.match(text, subject_at, sent.clean_end):
-            return time, assent.end(), assent.end(), assent.end()
+        assent = ctx.lexicon.assent.match(text, subject_at, sent.clean_end)
+        if assent is not None and _subject(ctx, assent.end(), sent.clean_end).agents:
+            return time, assent.end(), assent.end(), assent.end()  # else the approval is the news
         return time, subject_at, subject_at, after
     subject = _subject(ctx, pos, sent.clean_end)
     if subject.agents:
@@ -711,8 +725,8 @@ def _cue_args(
             role = "target"
         if role == "location" and _modifies(ctx, run[-1].ce):
             continue  # 在X发布的N: the place of a modifier
-        if role == "agent":  # 经X审定: the approving body, right before the trigger
-            if not any(_SPACES.fullmatch(ctx.text, run[-1].ce, p.cs) for p in group):
+        if role == "agent":  # 经X审定: the approving body, when the approval verb right after it is the trigger
+            if not _approves(ctx, run[-1].ce, group):
                 continue
             members = [x for x in run if x.label in ("ORG", "PERSON")]
         elif role == "participant":
@@ -725,6 +739,14 @@ def _cue_args(
             continue
         out.extend((role, x) for x in members if x.id not in skip)
     return out
+
+
+def _approves(ctx: _Context, pos: int, group: Sequence[_Predicate]) -> bool:
+    """An approval verb of the lexicon starts at ``pos`` (spaces, closing quotes skipped), is a
+    trigger of ``group`` and is no modifier (经省政府审定的《方案》: not followed by 的)."""
+    while pos < len(ctx.text) and (ctx.text[pos] in _CLOSERS or ctx.text[pos].isspace()):
+        pos += 1
+    return ctx.lexicon.approval.match(ctx.text, pos) is not None and any(p.cs == pos for p in group)
 
 
 def _modifies(ctx: _Context, pos: int) -> bool:

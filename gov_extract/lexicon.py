@@ -25,8 +25,11 @@ file                        columns (TSV header) / content             used for
 never contains and starts after: 会同, 赴, 组织), ``conjunction`` (和, 与, 、),
 ``person_after`` (words after a person's name: 到, 强调), ``loc_before``
 (赴, 在: a bare county name or a venue may follow), ``venue_after`` (举办),
-``list_head`` (部门, 单位 after 等), ``prefix_blocker`` (characters before a
-bare 省 that make it a word: 全省, 我省), ``prefix_word`` (words that are not
+``list_head`` (部门, 单位 after 等), ``prefix_blocker`` (quantifiers and word
+parts before a bare 省/市 that make it no prefix: 全省, 各市, 超市), ``prefix_home``
+(determiners after which a bare prefix names the home division: 我省政务服务中心,
+本市医保局), ``prefix_back`` (determiners after which it names the division of its
+kind named last before: 该县人社局), ``prefix_word`` (words that are not
 a bare prefix: 市场, 省级, 县域), ``street`` (words after a place's short
 name that make it part of a street name: 路, 街), ``name_before`` (words a name may start
 after that, unlike boundary words, may occur inside names: 经 in 经市政府同意). ``initiative_cues.tsv`` places: ``before``,
@@ -34,7 +37,8 @@ after that, unlike boundary words, may occur inside names: 经 in 经市政府�
 quote), ``trailing`` (words trimmed after a platform name), ``platform``,
 ``named`` (suffixes of unquoted names), ``names`` (words right after a quote of parallel
 clauses that name it a reform, mechanism or activity: “预审前置、靠前服务”机制; without one
-such a quote is a slogan). ``generic_refs.tsv`` matches a
+such a quote is a slogan; weight 1: also after 等 or 工作, which then names it on its own:
+“首问负责、限时办结”等制度). ``generic_refs.tsv`` matches a
 reference that is not an entity ``exact`` (the whole name), by ``prefix`` or by ``suffix``.
 
 ``dept_names.tsv`` expands a short department name written after a division
@@ -77,6 +81,7 @@ from types import MappingProxyType
 from typing import Any
 
 import ahocorasick
+import regex
 
 from .corpus import ORG_KINDS
 from .errors import LexiconError
@@ -97,6 +102,7 @@ __all__ = [
     "Cue",
     "Home",
     "Lexicon",
+    "alternation",
     "fold",
 ]
 
@@ -110,7 +116,7 @@ LOC_ANCHORS = ("division", "free", "prefix", "cue", "township")
 CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named", "names")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
-    "list_head", "prefix_blocker", "prefix_word", "street", "name_before",
+    "list_head", "prefix_blocker", "prefix_home", "prefix_back", "prefix_word", "street", "name_before",
 )
 GENERIC_MATCH = ("exact", "prefix", "suffix")
 #: The home province when a bulletin names no publisher.
@@ -125,6 +131,13 @@ _FOLD[0x3000] = 0x20
 def fold(text: str) -> str:
     """``text`` with full-width ASCII folded to ASCII, same length (for matching)."""
     return text.translate(_FOLD)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so the longest wins); a pattern that
+    never matches when there are none."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in ordered) if ordered else r"(?!)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ import regex
 from .errors import LexiconError
 from .model import Document, Period, Quantity
 from .numbers import ARABIC, CHINESE, MULTIPLIER, multiplier, parse_number
+from .segment import heading_title
 from .spans import SpanSet
 
 __all__ = [
@@ -76,6 +77,9 @@ _CN_NUMERAL_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千�
 # make it vague (几百, 数十).
 _CN_WORD_BEFORE = "统唯单专逐之初每同万几数"
 _SESSION_AFTER = ("会议", "全会", "全体会议")
+# Before the minutes of a clock time (9时30分, 九点三十分); inside a Chinese numeral the decimal
+# point 点 before 分 is the hour (十二点零五分 is 12:05, not a score of 12.05).
+_CLOCK_HOURS = ("时", "点", "點")
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 _QUOTED = regex.compile(r"“[^“”\n]{0,120}”|「[^「」\n]{0,120}」|\"[^\"\n]{0,120}\"")
 _CLAUSE_END = "，；。、,;:：！？!?\n）)"
@@ -84,7 +88,6 @@ _SEGMENT_BOUNDARY = "；。;！？!?\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _JOINERS = ("以及", "、", "及", "和", "与")
 _ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
-_TITLE = regex.compile(r"[^。；：，,;:\n]*")  # a heading's title: up to its first punctuation
 _FOR_PROVIDE = regex.compile(r"^为\p{Han}{1,20}?提供")
 _AVERAGE = ("平均", "人均", "户均")  # a per-item average, not a volume; it covers 、-joined figures
 _NOT_VOLUME_KINDS = ("percent", "time")
@@ -226,7 +229,7 @@ class QuantityGrammar:
             rf"(?<![0-9A-Za-z.\-/_#第{_CN_NUMERAL_CHARS}])(?P<pre>{pre})?"
             rf"(?:百分之(?P<pn1>{num})(?:(?P<psep>{_SEP})(?:百分之)?(?P<pn2>{num}))?"
             rf"|(?P<n1>{num})(?P<m1>{MULTIPLIER})?"
-            rf"(?:(?P<pct1>%)?\n?(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
+            rf"(?:(?P<pct1>%)?(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
             rf"(?P<apx>余|多)?(?P<m3>{MULTIPLIER})?(?P<unit>{unit_re}))"
             rf"(?P<post>{'|'.join(_APPROX_AFTER)})?"
         )
@@ -300,8 +303,9 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
         return None  # 十四届全国人大三次会议: a session number
     if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
         return None  # 2023年第17期: a year, not a duration
-    if unit.unit == "分" and text[max(0, m.start() - 1):m.start()] in ("时", "点"):
-        return None  # 9时30分: a clock time, not a score
+    if unit.unit == "分" and (text[max(0, m.start() - 1):m.start()] in _CLOCK_HOURS
+                             or (chinese and (any(p in numeral for p in _CLOCK_HOURS) or numeral == "十"))):
+        return None  # 9时30分, 十二点零五分: a clock time, not a score (nor 3.1); 十分: the adverb "very"
     # a multiplier after 余/多 joins the numeral: 一亿一千四百多万 is 1亿 + 1400万
     scale = m["m3"] or ""
     low = _value(numeral + scale if chinese else numeral, m["m1"])
@@ -426,11 +430,11 @@ class _Statistics:
             if sec.kind not in ("heading", "item") or sec.level > 2:
                 continue
             a = view.clean_offset(sec.start)
-            title = _TITLE.match(text, a)
-            times = [t for s, _, t in self.times if title.start() <= s < title.end() and t.start_date and t.end_date]
+            t_start, t_end = heading_title(text, a)
+            times = [t for s, _, t in self.times if t_start <= s < t_end and t.start_date and t.end_date]
             period = Period(times[0].start_date, times[0].end_date) if times else None
             out.append(_StatSection(a, view.clean_offset(sec.end), sec.level,
-                                    any(w in title.group() for w in self.vocab.heading), period))
+                                    any(w in text[t_start:t_end] for w in self.vocab.heading), period))
         return out
 
     def _enclosing(self, a: int, b: int) -> list[_StatSection]:

@@ -22,7 +22,8 @@ import regex
 from .model import Document
 from .text import CleanText
 
-__all__ = ["Sentence", "Item", "protected_spans", "split_sentences", "split_clauses", "sentences", "segment"]
+__all__ = ["Sentence", "Item", "heading_title", "protected_spans", "split_sentences", "split_clauses", "sentences",
+           "segment"]
 
 # Spans nothing splits inside: quotes, titles and brackets (bounded, one line).
 _PROTECTED = regex.compile(
@@ -42,6 +43,8 @@ _TITLE_PUNCT = regex.compile(r"[。！？；，,;!?]")
 # ``1.4月21日，…``): a new item when a line break stands before it and a time right after it.
 _INNER_MARKER = regex.compile(r"(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}[）)])")
 _INNER_LEVELS = {"（": 2, "(": 2}
+# A heading's or item's title: its text up to the first punctuation or line break.
+_HEADING_TITLE = regex.compile(r"[^。；：，,;:\n]*")
 # The print line closing a bulletin (``XX办公室  二〇二五年九月五日印发``, ``2025年9月5日印发``):
 # furniture, not a news item.
 _DATE_DIGIT = r"[\d〇零○Ｏ一二三四五六七八九十]"
@@ -49,6 +52,12 @@ _PRINT_LINE = regex.compile(
     rf"[^，。；：,;:\n]{{0,60}}?{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,3}}\s*月\s*{_DATE_DIGIT}{{1,3}}\s*日"
     r"\s*(?:印发|印制|印)\s*"
 )
+
+
+def heading_title(text: str, start: int) -> tuple[int, int]:
+    """Clean ``(start, end)`` of the title of the heading or item starting at ``start`` of the clean
+    ``text``: up to its first punctuation or line break (``二、下一步工作安排``)."""
+    return _HEADING_TITLE.match(text, start).span()
 
 
 @dataclass(frozen=True, slots=True)

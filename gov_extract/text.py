@@ -5,6 +5,8 @@ PDF extraction breaks lines inside words and puts spaces inside numbers
 (``—2—``, spaced-out running headers such as ``窗 口 工 作 周 报``). The clean
 view joins wrapped lines, drops those spaces and the furniture, keeps one
 ``\\n`` per paragraph break and maps full-width digits and letters to ASCII.
+A line that starts with a space and goes on with a range after a line ending in
+a number (``…事项 15`` + break + `` 至 20 个``) is never a new paragraph.
 Every clean character comes from exactly one raw character, so a clean span
 maps back to a raw span that covers the breaks inside it.
 """
@@ -41,6 +43,10 @@ _FULL_DATE_END = regex.compile(
 _INDEX_TYPE = "I" if array("I").itemsize >= 4 else "L"
 _INVISIBLE = frozenset("\ufeff\u200b")  # BOM / zero-width no-break space and zero-width space
 _STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
+# A wrapped line inside a range of numbers: the line before ends in a number, this one is
+# indented and goes on with the range (``…办事项 15`` + break + `` 至 20 个``).
+_NUMBER_END = regex.compile(r"[0-9０-９][%％]?$")
+_RANGE_GOES_ON = regex.compile(r"[ \t\u3000]+(?:至|到|~|～|－|—{1,2}|–|-)[ \t\u3000]*[0-9０-９]")
 
 
 def is_han(ch: str) -> bool:
@@ -143,7 +149,8 @@ def clean(raw: str) -> CleanText:
         lstrip = len(line) - len(line.lstrip())
         body_start, body_end = start + lstrip, start + len(line.rstrip())
         if prev_line is not None:
-            if _ends_paragraph(prev_line, raw[body_start:body_end]):
+            inside_number = _NUMBER_END.search(prev_line) is not None and _RANGE_GOES_ON.match(line) is not None
+            if not inside_number and _ends_paragraph(prev_line, raw[body_start:body_end]):
                 chars.append("\n")
                 index.append(prev_end)
             elif chars and chars[-1].isascii() and chars[-1].isalpha() and raw[body_start].isascii() and raw[body_start].isalpha():

@@ -10,8 +10,10 @@ section 5, CONVENTIONS.md "Times"):
 
 - a yearless date takes the anchor's year, or the year before when it would
   fall after the anchor (``12月`` in a bulletin of 2026-02-14 is 2025-12),
-  except in forward-looking context (``将``, ``计划``, a ``…前`` deadline, a
-  ``下一步`` section), where it stays in the anchor's year;
+  except in forward-looking context (``将于``, ``计划``, ``拟``, a ``…前``
+  deadline, a ``下一步`` section or sentence, but not a clause reporting the
+  past: ``已``, ``截至``), where it is the next such date when that is at most
+  about six months ahead (``1月15日前`` in a bulletin of 2025-12-12 is 2026-01-15);
 - ``国发〔2024〕3号`` is a document number, not a day;
 - ``本周``/``本月``/``本季度`` -> ``meta.period``; ``今年以来`` -> 1 January .. period end;
   ``近日`` -> ``null`` .. anchor (vague); ``同日``/``次日`` -> the preceding dated day (not ``今年以来``, ``年内``);
@@ -39,6 +41,7 @@ import regex
 from .errors import LexiconError
 from .model import GRAINS, Document, Period, TimeExpr
 from .numbers import parse_integer
+from .segment import heading_title
 from .spans import SpanSet
 from .text import is_han
 
@@ -67,17 +70,25 @@ _CN_MONTH_AFTER = "起的至到中前后"
 _DOC_NUMBER_BEFORE = ("〕", "]", "］", "】")
 # Forward-looking context keeps a yearless date after the anchor in the anchor's year
 # (12月31日前完成 in a bulletin of 12月23日): a deadline after the date, a cue earlier in its
-# clause, or a section planning the next steps.
+# clause (将于, 计划, 拟; 下一步 earlier in its sentence), or a section planning the next steps.
+# Bare 将 is no cue (已将…, 将…纳入 report what was done); nor is 拟 of 草拟/起拟/模拟.
 _DEADLINE_AFTER = regex.compile(r"(?:之|以)?前(?!后)")
-_FORWARD_CUE = regex.compile(r"将|拟|计划|预计|力争|争取|定于")
+_FORWARD_CUE = regex.compile(r"将(?:于|在|要)|即将|(?<![草起模])拟|计划|预计|力争|争取|定于")
+_FORWARD_SENTENCE_CUE = regex.compile(r"下一步|下步")
+# Words that report the past: before the date in its clause (已于, 截至, 完成了…), or after a
+# …前 in its clause (12月28日前已完成, 前完成了): then neither cue nor deadline looks forward.
+_PAST_BEFORE = regex.compile(r"已|截至|完成")
+_PAST_AFTER = regex.compile(r"已|了(?!解)")
 # 自5月1日起, 从下月1日起: the start of an effect announced in advance (a date after the anchor
 # keeps the anchor's year; no roll into the next year).
 _START_BEFORE = ("自", "从")
 _START_AFTER = regex.compile(r" ?起")
 _CLAUSE_MARKS = "，；。：！？,;:!?\n"
-_HEADING_TITLE = regex.compile(r"[^。；：，,;:\n]*")  # a heading's title: up to its first punctuation
 _FORWARD_HEADINGS = ("下一步", "下步", "工作计划", "工作安排", "工作打算")
-_FORWARD_ROLL = timedelta(days=183)  # in forward context, a date this far before the anchor is next year's
+# In forward context a yearless date is the first one on or after the anchor only when that is
+# at most about six months ahead (12月28日 in a bulletin of 1月10日 is the past December).
+_FORWARD_REACH = timedelta(days=183)
+_SENTENCE_MARKS = "。；！？;!?\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,9 +303,10 @@ def _side_interval(side: _Side, year: int) -> tuple[date, date] | None:
 def _anchor_year(side: _Side, ctx: _Context, forward: bool = False, keep: bool = False) -> int | None:
     """The year of a yearless side: the anchor's, or the one before if it would be later.
 
-    In ``forward`` context a date after the anchor keeps the anchor's year, and a
-    date more than half a year before it takes the next year; with ``keep``
-    (``自5月1日起``) the anchor's year always.
+    In ``forward`` context the date is the first one not ending before the anchor
+    (the anchor's year, else the next) when it starts at most ``_FORWARD_REACH``
+    after the anchor; further ahead it is read as the past, as without the
+    context. With ``keep`` (``自5月1日起``) the anchor's year always.
     """
     if ctx.anchor is None:
         return None
@@ -304,19 +316,41 @@ def _anchor_year(side: _Side, ctx: _Context, forward: bool = False, keep: bool =
         while _safe_date(year, 2, 29) is None or date(year, 2, 29) > ctx.anchor:
             year -= 1
         return year
-    if keep:
+    if keep or first is None:
         return year
-    if first is not None and first[0] > ctx.anchor and not forward:
-        year -= 1
-    elif first is not None and forward and first[1] < ctx.anchor - _FORWARD_ROLL:
-        year += 1
-    return year
+    if forward:
+        ahead = year if first[1] >= ctx.anchor else year + 1
+        upcoming = first if ahead == year else _side_interval(side, ahead)
+        if upcoming is not None and upcoming[0] - ctx.anchor <= _FORWARD_REACH:
+            return ahead
+    return year - 1 if first[0] > ctx.anchor else year
 
 
-def _clause_before(text: str, pos: int, reach: int = 40) -> str:
-    """The text of the clause before ``pos`` (at most ``reach`` characters)."""
+def _clause_before(text: str, pos: int, reach: int = 40, marks: str = _CLAUSE_MARKS) -> str:
+    """The text of the clause (or, with ``marks``, the sentence) before ``pos``, at most ``reach`` characters."""
     window = text[max(0, pos - reach):pos]
-    return window[max(window.rfind(c) for c in _CLAUSE_MARKS) + 1:]
+    return window[max(window.rfind(c) for c in marks) + 1:]
+
+
+def _clause_after(text: str, pos: int, reach: int = 40) -> str:
+    """The text of the clause after ``pos`` (at most ``reach`` characters)."""
+    window = text[pos:pos + reach]
+    ends = [i for i in (window.find(c) for c in _CLAUSE_MARKS) if i >= 0]
+    return window[:min(ends, default=len(window))]
+
+
+def _looks_forward(text: str, start: int, end: int) -> bool:
+    """Whether the yearless date at ``[start, end)`` is announced ahead: a ``…前`` deadline after
+    it or a cue before it in its clause (``将于``, ``计划``; ``下一步`` in its sentence), unless
+    the clause reports the past (``已于``, ``截至``, ``12月28日前已完成``)."""
+    before = _clause_before(text, start)
+    if _PAST_BEFORE.search(before):
+        return False
+    deadline = _DEADLINE_AFTER.match(text, end)
+    if deadline is not None:
+        return _PAST_AFTER.search(_clause_after(text, deadline.end())) is None
+    return (_FORWARD_CUE.search(before) is not None
+            or _FORWARD_SENTENCE_CUE.search(_clause_before(text, start, marks=_SENTENCE_MARKS)) is not None)
 
 
 class _Reject(Exception):
@@ -389,8 +423,7 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
         base = ctx.base_year
         year1 = base + grammar.year_offset(ry) if base is not None else None
     else:
-        forward = not m["since"] and (forward or _DEADLINE_AFTER.match(text, text_end) is not None
-                                      or _FORWARD_CUE.search(_clause_before(text, m.start())) is not None)
+        forward = not m["since"] and (forward or _looks_forward(text, m.start(), text_end))
         starts = (not m["since"] and text[:m.start()].rstrip().endswith(_START_BEFORE)
                   and _START_AFTER.match(text, text_end) is not None)
         year1 = _anchor_year(left, ctx, forward, keep=starts)
@@ -632,7 +665,7 @@ class TimeTagger:
         forward = []
         for s in doc.sections:
             a = view.clean_offset(s.start)
-            title = _HEADING_TITLE.match(view.text, a).group()
+            title = view.text[slice(*heading_title(view.text, a))]
             if s.kind in ("heading", "item") and s.level <= 2 and any(w in title for w in _FORWARD_HEADINGS):
                 forward.append((a, view.clean_offset(s.end)))
         found = find_times(view.text, anchor=doc.anchor, period=doc.meta.period, skip=skip, forward=forward,

@@ -118,12 +118,29 @@ ORG_CASES = [
      [("国家知识产权局", "国家知识产权局"), ("中国（南充）知识产权保护中心", "中国（南充）知识产权保护中心")]),
     ("township_bodies", "在桂溪街道办事处设立服务点，龙泉驿区洛带镇人民政府参加。",
      [("桂溪街道办事处", "桂溪街道办事处"), ("龙泉驿区洛带镇人民政府", "成都市龙泉驿区洛带镇人民政府")]),
+    # 办 is the verb before 理/事/结/件 (also across a line break) and after a modal: no office
+    ("verb_ban_across_break", "香港、澳门企业和居民可就近办\n\n理商事登记。", []),
+    ("verb_ban_after_modal", "澳门居民可就近办，泸州市居民可办。", []),
+    ("verb_ban_of_a_known_office", "市政府办理手续，省政务办件量增长。", [("市政府", "市政府")]),
+    ("offices_ending_in_ban", "泸州市政府办、宜宾市节能办、南充市效能办和达州市能源办参加。",
+     [("泸州市政府办", "泸州市人民政府办公室"), ("宜宾市节能办", "宜宾市节能办"), ("南充市效能办", "南充市效能办"),
+      ("达州市能源办", "达州市能源办")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), rows(ORG_CASES))
 def test_org(text, expected):
     assert pick(tag(text), "ORG") == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=st.sampled_from(["泸州市政务办", "省政府办", "宜宾市居民可就近办", "市网信办"]),
+       gap=st.sampled_from(["", " ", "\n", "\n\n ", " \n"]), verb=st.sampled_from("理事结件"))
+def test_no_org_ends_at_the_verb_ban(name: str, gap: str, verb: str) -> None:
+    """Whatever comes before, no ORG ends at 办 when 理/事/结/件 follows it (spaces and breaks between)."""
+    doc = tag(f"今年，{name}{gap}{verb}相关业务。", "宜宾市政务服务和公共资源交易服务中心")
+    raw_end = doc.raw.index(name) + len(name)
+    assert not [e for e in doc.entities if e.label == "ORG" and e.end == raw_end]
 
 
 ORG_FIELD_CASES = [
@@ -217,12 +234,36 @@ HOME_CASES = [
      [("市大数据中心", "乐山市大数据中心"), ("市公共资源交易中心", "乐山市公共资源交易中心")]),
     ("other_province", "重庆市人民政府办公厅", "市场监管局联合公安厅开展检查。",
      [("市场监管局", "重庆市市场监督管理局"), ("公安厅", "重庆市公安厅")]),
+    # after a determiner a bare prefix names a division: 我省/本市 the home, 该市 the city named before
+    ("home_determiners", "宜宾市政务服务和公共资源交易服务中心", "我省政务服务中心、本市医保局和我市数据局参加。",
+     [("省政务服务中心", "四川省政府政务服务和公共资源交易服务中心"), ("市医保局", "宜宾市医疗保障局"),
+      ("市数据局", "宜宾市数据局")]),
+    ("home_determiner_pattern", "四川省政府政务服务和公共资源交易服务中心", "我省乡村振兴促进中心承办。",
+     [("省乡村振兴促进中心", "四川省乡村振兴促进中心")]),
+    ("back_determiner", "成都市政务服务中心", "赴绵阳市调研，该市政务服务中心、该市医保局介绍经验。",
+     [("市政务服务中心", "绵阳市政务服务中心"), ("市医保局", "绵阳市医疗保障局")]),
+    ("back_determiner_province", "四川省政府政务服务和公共资源交易服务中心", "赴浙江省调研，该省大数据局介绍经验。",
+     [("省大数据局", "浙江省大数据局")]),
+    ("back_determiner_without_antecedent", "成都市政务服务中心", "该市政务服务中心介绍经验。",
+     [("市政务服务中心", "成都市政务服务中心")]),
+    # after a quantifier it is every division's body: no ORG
+    ("quantifiers_block", "宜宾市政务服务和公共资源交易服务中心", "全省政务服务中心、各市医保局、每县税务局、两区人社局参加。", []),
 ]
 
 
 @pytest.mark.parametrize(("publisher", "text", "expected"), rows(HOME_CASES))
 def test_org_norm_in_home_context(publisher, text, expected):
     assert pick(tag(text, publisher), "ORG") == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(prefix=st.sampled_from("省市县"), before=st.sampled_from(["我", "本", "该", "全", "各", "每", "两", "多"]),
+       body=st.sampled_from(["医保局", "政务服务中心", "数据局", "税务局"]))
+def test_only_quantifiers_block_a_bare_prefix(prefix: str, before: str, body: str) -> None:
+    """我省X, 本市X, 该县X: an ORG from the prefix on; 全省X, 各市X, 每县X: none."""
+    text = f"会议由{before}{prefix}{body}承办。"
+    orgs = [e.text for e in tag(text, "宜宾市政务服务和公共资源交易服务中心").entities if e.label == "ORG"]
+    assert orgs == ([prefix + body] if before in "我本该" else [])
 
 
 @pytest.fixture
@@ -602,6 +643,15 @@ INITIATIVE_CASES = [
      [("皖事通", "皖事通"), ("闽政通", "闽政通"), ("豫事办", "豫事办")]),
     ("platform_app", "下载天府市民云APP。", [("天府市民云APP", "天府市民云APP")]),
     ("service_zone_unquoted", "设立企业综合服务专区和自助服务专区。", []),
+    # parallel clauses named a system or mechanism after 等 or 工作 (names cues of weight 1)
+    ("clauses_named_after_deng", "严格执行“首问负责、限时办结”等制度。", [("首问负责、限时办结", "首问负责、限时办结")]),
+    ("clauses_named_after_gongzuo", "完善“一窗受理、集成服务”工作机制。", [("一窗受理、集成服务", "一窗受理、集成服务")]),
+    ("clauses_after_deng_service", "提供“预约办、延时办”等服务。", []),
+    # a verb cue, the kind of thing launched, then its quoted name (apposition)
+    ("apposition_after_kind", "在“天府通办”上线智能助手“川小智”，可解答咨询。", [("天府通办", "天府通办"), ("川小智", "川小智")]),
+    ("apposition_not_a_slogan", "推进工作思路“稳中求进、以进促稳”。", []),
+    # a window named after the programme it serves
+    ("window_after", "查看“企业吹哨”受理窗口运行情况。", [("企业吹哨", "企业吹哨")]),
 ]
 
 

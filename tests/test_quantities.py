@@ -104,9 +104,11 @@ QUANTITY_CASES = _unique([
     row("3-5个", ("3-5个", 3, "个", False, 5)),
     row("补助5至10万元", ("5至10万元", 50000, "元", False, 100000)),
     row("5万至10万元", ("5万至10万元", 50000, "元", False, 100000)),
-    row("新增事项8\n至12个", ("8\n至12个", 8, "个", False, 12)),
+    # a paragraph break ends a range (an indented range line is joined by the clean view: test_text)
+    row("新增事项8\n至12个", ("12个", 12, "个", False)),
     row("考核得分92.5分，位列第二", ("92.5分", Decimal("92.5"), "分", False)),
     row("满分100分）", ("100分", 100, "分", False)),
+    row("综合得分九十五分，位列第一", ("九十五分", 95, "分", False)),
     row("涵盖5大类36项", ("5大类", 5, "大类", False), ("36项", 36, "项", False)),
     # not quantities
     row("第11期"),
@@ -144,6 +146,10 @@ QUANTITY_CASES = _unique([
     row("这项工作十分重要"),
     row("占三分之一"),
     row("上午9时30分，召开会议"),
+    # 分 after a Chinese numeral: the minutes of a clock time or the adverb 十分, not a score
+    row("下午两点十分，召开会议"),
+    row("十二点零五分，系统恢复"),
+    row("工作做得十分，"),
     row("设立分中心"),
     # known gaps
     row("建设百个省级园区", ("百个", 100, "个", False), reason="a bare 百/千 numeral is refused (千家万户)"),
@@ -193,6 +199,12 @@ def test_raw_spans_cover_pdf_breaks() -> None:
     assert [(q.text, q.value, q.unit) for q in doc.quantities] == [
         ("5.4 万件", 54000, "件"), ("两\n\n部门", 2, "部门"), ("10 多家", 10, "家")]
     assert [q.id for q in doc.quantities] == ["q1", "q2", "q3"]
+
+
+def test_range_across_an_indented_line_break() -> None:
+    """The clean view joins a range wrapped onto an indented line; the raw span covers the break."""
+    doc = _tag("（三）力争新增集成办事项 15\n\n 至 20 个，全面推行。")
+    assert [(q.text, q.value, q.value_max, q.unit) for q in doc.quantities] == [("15\n\n 至 20 个", 15, 20, "个")]
 
 
 # ---------------------------------------------------------------- statistics

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gov_extract.model import TimeExpr
-from gov_extract.segment import segment, sentences, split_clauses, split_sentences
+from gov_extract.segment import heading_title, segment, sentences, split_clauses, split_sentences
 from gov_extract.structure import read
 
 # --------------------------------------------------------------------------- sentences
@@ -202,3 +202,14 @@ def test_long_unbalanced_quotes_are_fast() -> None:
     text = "“《（" * 20000 + "。" * 1000
     assert len(split_sentences(text)) >= 1
     assert len(split_clauses(text)) >= 1
+
+
+@pytest.mark.parametrize(("text", "start", "title"), [
+    ("二、下一步工作安排\n（一）12月29日起实行预约。", 0, "二、下一步工作安排"),
+    ("一、总体运行情况：本周共受理 120 件。", 0, "一、总体运行情况"),
+    ("前言\n（二）省本级综窗办件情况，共 35 件", 3, "（二）省本级综窗办件情况"),
+    ("（三）", 0, "（三）"),
+])
+def test_heading_title_ends_at_punctuation(text: str, start: int, title: str) -> None:
+    a, b = heading_title(text, start)
+    assert (a, text[a:b]) == (start, title)

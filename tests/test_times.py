@@ -24,6 +24,7 @@ FEB14 = D("2026-02-14")
 NOV = Period(D("2025-11-01"), D("2025-11-30"))
 WEEK = Period(D("2023-05-04"), D("2023-05-12"))
 MAY18 = D("2023-05-18")
+JAN10 = D("2025-01-10")
 Q2 = Period(D("2024-04-01"), D("2024-06-30"))
 
 
@@ -131,6 +132,20 @@ TIME_CASES = _unique([
     row("12月20日，召开推进会", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
     row("12月20日前后", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
     row("按计划于11月3日完成", DEC12, None, ("11月3日", "2025-11-03", "2025-11-03", "day", False)),
+    row("下一步，全市12月20日召开推进会", DEC12, None, ("12月20日", "2025-12-20", "2025-12-20", "day", False)),
+    row("拟于12月20日启用新系统", DEC12, None, ("12月20日", "2025-12-20", "2025-12-20", "day", False)),
+    # ... but not a clause reporting the past, nor bare 将, nor more than about six months ahead
+    row("各地已于12月20日前完成复核", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("12月20日前已完成整改", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("截至12月20日前，累计办理", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("已将12月20日列为开放日", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("草拟12月20日的议程", DEC12, None, ("12月20日", "2024-12-20", "2024-12-20", "day", False)),
+    row("12月28日，召开推进会", JAN10, None, ("12月28日", "2024-12-28", "2024-12-28", "day", False)),
+    row("12月28日前完成复核", JAN10, None, ("12月28日", "2024-12-28", "2024-12-28", "day", False)),
+    row("将于12月28日召开年会", JAN10, None, ("12月28日", "2024-12-28", "2024-12-28", "day", False)),
+    row("计划1月20日前上线", JAN10, None, ("1月20日", "2025-01-20", "2025-01-20", "day", False)),
+    row("力争6月底前完成", JAN10, None, ("6月底", "2025-06-30", "2025-06-30", "day", True)),
+    row("力争8月底前完成", JAN10, None, ("8月底", "2024-08-31", "2024-08-31", "day", True)),
     # not times
     row("2023年第17期（总第437期）", None, None),
     row("近年来，下一步，当前，长期，过渡期，同时", DEC12, NOV),
@@ -163,6 +178,20 @@ def test_find_times(text: str, anchor: date | None, period: Period | None, expec
     assert [(t.text, t.start_date, t.end_date, t.grain, t.approx) for t in found] == expected
     for t in found:
         assert text[t.start:t.end] == t.text
+
+
+FORWARD_CONTEXTS = ("{}，召开会议", "将于{}召开会议", "计划{}前上线", "下一步，{}启用", "已于{}前完成", "截至{}，累计办理")
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=st.dates(date(2000, 1, 1), date(2099, 12, 31)), month=st.integers(1, 12), day=st.integers(1, 28),
+       context=st.sampled_from(FORWARD_CONTEXTS))
+def test_yearless_date_is_never_far_ahead(anchor: date, month: int, day: int, context: str) -> None:
+    """A yearless date is within the year before the anchor or at most about six months after it."""
+    (t,) = find_times(context.format(f"{month}月{day}日"), anchor=anchor)
+    assert anchor - timedelta(days=366) < t.start_date <= anchor + timedelta(days=184)
+    if context.startswith(("{}", "已", "截至")):  # no forward cue: never after the anchor
+        assert t.start_date <= anchor
 
 
 def test_parse_time_whole_string_only() -> None:
