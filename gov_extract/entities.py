@@ -9,7 +9,9 @@ a multi-pattern (Aho-Corasick) match:
 - INITIATIVE: quoted ``“…”`` names scored by lexicon, suffix, shape and
   context cues (``initiative_cues.tsv``; a verb cue also counts before the kind
   of thing it names: ``上线智能客服“…”``); unquoted platform names from the
-  lexicon and by pattern (``四川省…服务平台``, ``…一件事``).
+  lexicon and by pattern (``四川省…服务平台``, ``…一件事``, ``12345市民服务热线``;
+  after ``全省``/``全市`` only a named system: ``全市公共资源交易平台`` is every platform);
+  a lexicon name of two characters only in quotes (``“京办”``, not 北京办理).
 - ORG: lexicon surfaces (longest match), names anchored on a division, a
   bracketed place (``中国（绵阳）…中心``), a township or a bare
   ``省``/``市``/``县`` prefix and ending in a suffix of ``org_suffixes.tsv`` or
@@ -18,7 +20,9 @@ a multi-pattern (Aho-Corasick) match:
   word, attached sub-units (``水利厅行政审批处``), short names listed before
   ``等(N个)部门/单位``; a bare prefix starts a name after a determiner too (``我省``,
   ``本市``, ``该县``), never after a quantifier (``全省``, ``各市``). A name never ends
-  at the verb ``办`` (``可就近办理``, ``政务办件``). Norms: a bare prefix means the home
+  at the verb ``办`` (``可就近办理``, ``政务办件``; ``全程网办``, ``群众办`` by ``generic_refs.tsv``),
+  nor at an ORG suffix inside a place word (``北京商务中心区``, ``市行政中心``), nor is it a
+  title (``省委常委``) or a document number (``渝北府办发〔2025〕``). Norms: a bare prefix means the home
   division (after ``该``: the division of its kind named last before; a bare
   ``县``/``区`` in a city bulletin: the county named last in the sentence), a
   district keeps its city (``宜宾市南溪区…``), short department names expand
@@ -28,8 +32,19 @@ a multi-pattern (Aho-Corasick) match:
   there (``省政务办`` -> ``江苏省政务服务管理办公室``). A prefecture's short form
   and a bare ``州`` after it in a province's bulletin take its official name
   (``恩施州``, ``州人社局`` -> ``恩施土家族苗族自治州…``); a chain before a body
-  names it from its last division (``浙江省嘉善县政府`` -> ``嘉善县人民政府``); a
-  university's school is a unit (``华中科技大学`` + ``公共管理学院``).
+  names a people's government from its last division (``浙江省嘉善县政府`` -> ``嘉善县人民政府``),
+  another province's other bodies as written (``湖南省怀化市政务服务中心``); a bare ``市``
+  in a province's bulletin is the city named last in the sentence. Short parts of a
+  name are written in full (``name_expansions.tsv``: ``市规划自然资源委`` ->
+  ``北京市规划和自然资源委员会``); a zone's administration takes the zone's official
+  name (``德阳经开区管委会`` -> ``德阳经济技术开发区管理委员会``, ``贵安新区管委会`` ->
+  ``贵州贵安新区管理委员会``), and the zone's kind word alone names it again in its
+  paragraph (``新区政务服务中心``). In a municipality a provincial body is a 局 or the
+  municipality's own 委员会 (``公安`` -> ``北京市公安局``), and a district's body mirrors
+  the municipality's (``区大数据发展局`` -> ``重庆市渝北区大数据应用发展管理局``); a fire
+  brigade is a 支队 of a city or district, a 大队 of a county. A university's school is a
+  unit (``华中科技大学`` + ``公共管理学院``), and so is a bureau or brigade inside a
+  department (``省公安厅`` + ``出入境管理局``, ``市公安局`` + ``交警支队``).
 - LOC: divisions with or without suffix (a chain split into its divisions:
   ``南京鼓楼区`` -> 南京 + 鼓楼区), named places, zones (``长兴经济技术开发区``,
   ``泸州港``; a long zone suffix also after a place cue: ``赴常熟经济技术开发区``),
@@ -38,7 +53,10 @@ a multi-pattern (Aho-Corasick) match:
   zone named after the home city is found without it (``工业园区`` = 苏州工业园区
   in a Suzhou bulletin), and a zone of the home city named bare after a place cue
   (``在科技城新区``) when named again or starting a body's name, which is then the
-  city's (``绵阳市科技城新区政务服务中心``).
+  city's (``绵阳市科技城新区政务服务中心``). A township named once in a place's context
+  is named again anywhere (``龙溪街道坚持…``), a village or community right after its
+  township is one of its own (``统景镇`` + ``印盒村``), and ``村级`` is a level. An area is
+  named after a river, lake or mountain range (``赤水河流域``, ``武陵山区``).
 
 Divisions come from the lexicon and, for names several divisions of China
 share (``鼓楼区``), from the home city or province. A short form that is also
@@ -101,8 +119,36 @@ _CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
 _PAREN_PLACE = regex.compile(r"(?:中华人民共和国|中国)[（(](?P<place>\p{Han}{2,12})[）)]")
 # Where a sentence (and the reach of a bare 县/区 back to a named county) ends.
 _LAST_BREAK = regex.compile(r"(?r)[。！？；!?;\n]")
+#: Division levels from the top: a division right after one of its level or below, not inside it,
+#: starts a name (观山湖区 + 金华园街道), no chain.
+#: Places of ``places.tsv`` an area is named after (``loc_suffixes.tsv`` anchor ``place``).
+_NATURAL_PLACES = ("river", "lake", "mountain")
+#: Suffixes that name a zone's administration, the official one last.
+_ZONE_ADMIN = ("管委会", "管理委员会")
+#: ORG suffixes of a people's government: named from its own division, also in another province.
+_GOVERNMENTS = ("人民政府", "政府")
+#: A document number after an issuer's short name: 渝北府办 + 发〔2025〕57号.
+_DOC_NUMBER = regex.compile(r"[发函字]?[〔［\[][0-9]{4}")
+_CONJ_PREFIX = regex.compile(r"[和及与、][省市州县区]")
+#: Characters of a publisher's short form (with its whole head) that end a name before any word.
+_LONG_SHORT_FORM = 6
+#: A bureau or brigade inside a department (省公安厅 + 出入境管理局, 市公安局 + 交警支队): its unit.
+_UNIT_HOSTS = ("厅", "局", "委", "委员会")
+_INNER_UNIT = regex.compile(r"(?P<body>(?![省市州县区])\p{Han}{2,6}?)(?:局|支队|大队)")
+#: A bracketed word inside an enterprise's name: 贵州磷化（集团）有限责任公司.
+_BRACKET_WORD = regex.compile(r"[（(]\p{Han}{1,4}[）)]$")
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 _MAX_SENTENCE = 200  # how far back a bare 县/区 or a township looks for its county
-_PLATFORM_PREFIX = regex.compile(r"全省|全市|全州|全县|全区|全国")
+_PLATFORM_PREFIXES = ("全省", "全市", "全州", "全县", "全区", "全国")
+_PLATFORM_PREFIX = regex.compile("|".join(_PLATFORM_PREFIXES))
+#: After 全省/全市, a named system (全省用地用林用草联动审批系统) has a body of this many characters at least.
+_MIN_SYSTEM_BODY = 3
+#: Lexicon names this short are INITIATIVEs only in quotes (京通, 京办).
+_MIN_UNQUOTED = 2
+#: Evidence for a quoted name that starts with a known initiative's name (帮办代办 + 进村组).
+_KNOWN_LEAD = 3
+#: A service hotline by its number: 12345市民服务热线, 12345热线 (a leading 市/区 stays outside).
+_HOTLINE = regex.compile(r"(?<![0-9])123[0-9]{2}\p{Han}{0,8}?热线")
 _NUMERIC_ABBREV = regex.compile(
     r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$|^[二三四五六七八九十两双百千万]\p{Han}{1,5}$"
 )
@@ -129,7 +175,8 @@ _UNIVERSITY_UNIT = regex.compile(r"^(?P<body>\p{Han}{2,12}大学)(?P<unit>\p{Han
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
 _DIGITS = regex.compile(r"[0-9]")
 _MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
-_NAMES_LINK = "等|工作"  # words between a quote and a names cue of weight 1 (“…”等制度, “…”工作机制)
+# words between a quote and a names cue of weight 1 (“…”等制度, “…”工作机制, “…”协作机制)
+_NAMES_LINK = r"等|\p{Han}{1,2}"
 _MAX_APPOSITION = 4  # characters of the kind between a verb cue and a quoted name: 上线 + 智能客服 + “…”
 # The general office of a government, a people's congress standing committee or a CPPCC
 # committee is a body of its own, not a sub-unit (区政协 + 办公室).
@@ -210,6 +257,7 @@ class _Grammar:
         self.left_cut = regex.compile(alternation(boundary | conj))
         breaks = boundary | conj | lex.words_of("name_before")
         self.ends_with_break = regex.compile(rf"(?:{alternation(breaks)})$")
+        self.name_before = regex.compile(alternation(lex.words_of("name_before")))
         self.break_reach = max(map(len, breaks), default=1)  # how far back a break word may start
         self.starts_with_break = regex.compile(alternation(boundary | conj | lex.words_of("person_after")))
         self.unit_suffix = regex.compile(alternation(units))
@@ -235,6 +283,10 @@ class _Grammar:
         self.generic_suffix = regex.compile(
             rf"(?:{alternation(f for f, m in lex.generic_refs.items() if m == 'suffix')})$"
         )
+        # words no township's name ends in, though an ORG's may hold them (农业农村局)
+        self.not_township = regex.compile(
+            rf"(?:{alternation(f for f, m in lex.generic_refs.items() if m == 'place')})$"
+        )
         heads = lex.words_of("list_head")
         self.list_end = regex.compile(rf"等(?:{_COUNTER.pattern})?(?P<head>{alternation(heads)})")
         self.list_item = regex.compile(r"[\p{Han}]{1,16}(?:[、和及与][\p{Han}]{1,16}){0,20}$")
@@ -245,6 +297,7 @@ class _Grammar:
             rf"(?P<name>(?:{alternation(surnames)})\p{{Han}}{{1,2}})"
         )
         self.person_after = regex.compile(alternation(lex.words_of("person_after")))
+        self.title = regex.compile(alternation(titles))
         self.dept_short = regex.compile(alternation(lex.dept_names))
         self.org_head = regex.compile(
             rf"(?:{alternation(s for s, v in sufs.items() if v.anchor != 'subunit')})$"
@@ -256,6 +309,12 @@ class _Grammar:
         self.division_zone = regex.compile(alternation(
             s for s, v in locs.items() if v.anchor == "division" and v.kind == "zone" and len(s) >= 2))
         self.free_zone = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "free"))
+        self.zone_name = regex.compile(rf"\p{{Han}}{{1,16}}?(?:{alternation(s for s, v in locs.items() if v.kind == 'zone' and v.anchor in ('division', 'free'))})")
+        self.zone_tail = regex.compile(rf"(?:{alternation(s for s, v in locs.items() if v.kind == 'zone' and v.anchor in ('division', 'free'))})$")
+        self.place_area = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "place"))
+        # place words that hold an ORG suffix: 商务中心区, 城市副中心, 行政中心 name places, not bodies
+        self.place_word = regex.compile(alternation(
+            s for s, v in locs.items() if v.kind == "zone" or v.anchor == "prefix"))
         self.list_conj = frozenset(w for w in conj if len(w) == 1)
         # the last characters of place names: zone, venue and township suffixes, division suffixes
         self.place_end = frozenset(s[-1] for s in locs) | frozenset("省市州县区旗")
@@ -284,6 +343,7 @@ class _Grammar:
             rf"(?P<kind>\p{{Han}}{{2,{_MAX_APPOSITION}}})$")
         self.after_re = regex.compile(alternation(self.cue_after))
         self.names_re = regex.compile(alternation(lex.cues_at("names")))
+        self.known_lead = regex.compile(alternation(n for n in lex.initiatives if len(n) >= 4))
         # “首问负责、限时办结”等制度, “…”工作机制: names of weight 1 name it also after 等 or 工作
         linked = alternation(c for c, w in lex.cues_at("names").items() if w >= 1)
         self.names_linked_re = regex.compile(rf"(?:{_NAMES_LINK})(?:{linked})")
@@ -388,6 +448,8 @@ class _Anchor:
     base: str | None = None
     #: a zone of the home city named without it (科技城新区): its body's name must end a word
     bare_zone: bool = False
+    #: the official name of the named zone of ``places.tsv`` the anchor is (贵州贵安新区)
+    place: str | None = None
 
 
 class _Run:
@@ -456,8 +518,8 @@ class _Run:
 
     def home_zones(self) -> dict[str, Place]:
         """Zones of ``places.tsv`` named after the home city (苏州工业园区), by their name without it
-        (工业园区): a city's own bulletin leaves its name out."""
-        city = self.home.city
+        (工业园区): a city's own bulletin leaves its name out (a municipality's too: 城市副中心)."""
+        city = self.home.city_level
         if city is None:
             return {}
         out: dict[str, Place] = {}
@@ -490,8 +552,9 @@ class _Run:
         for s, e, surface in sorted(hits, key=lambda h: (h[0], -h[1])):
             div = self.divisions[surface]
             prev = after.get(s)
-            if prev is not None and div.level == "county" and not self.lies_in(div, prev):
-                continue  # 绍兴 + 滨海新区 (天津): a zone's name, not a division
+            if prev is not None and not self.lies_in(div, prev) and (
+                    div.level == "county" or _LEVEL_RANK[div.level] <= _LEVEL_RANK[prev.level]):
+                continue  # 绍兴 + 滨海新区 (天津), 观山湖区 + 金华园街道: a name's start, not a division
             if surface != div.full and len(surface) < len(div.local) and g.street.match(text, e):
                 continue  # 湖南路, 北京街: part of a street name
             if self.needs_word_start(surface, div, home, province_of) and not (
@@ -558,6 +621,21 @@ class _Run:
         text = self.text
         return text[end - 1:end] == "办" and (_BAN_VERB_AFTER.match(text, end) is not None
                                              or _MODAL_BAN.search(text, max(0, end - 6), end) is not None)
+
+    def in_title(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` begins a person's title before a name (省委 of
+        ``省委常委、副省长吴立宏``): no ORG of its own."""
+        t = self.g.title.match(self.text, start)
+        return t is not None and t.end() > end and self.g.person.match(self.text, start) is not None
+
+    def lists_bodies(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` holds a conjunction and a bare prefix after it: two bodies
+        in a list (什邡市 + 和市住建局), not one name (住房和城乡建设局, 商务和市场监管局)."""
+        text = self.text
+        for m in _CONJ_PREFIX.finditer(text, start, end):
+            if not self.g.prefix_word.match(text, m.start() + 1):
+                return True
+        return False
 
     def breaks_after(self, pos: int) -> bool:
         """True when a name may end at ``pos``."""
@@ -632,16 +710,50 @@ class _Run:
         for m in _PAREN_PLACE.finditer(self.text):  # 中国（绵阳）+ 知识产权保护中心
             if self.div_end_at.get(m.start("place")) == m.end("place"):  # specific enough after any word
                 out.append(_Anchor(m.start(), m.end()))
-        for s, _, surface in self.place_hits:  # a named zone starts a body's name: 两江新区 + 管委会
-            if self.places[surface].kind == "zone" and self.breaks_before(s):
-                out.append(_Anchor(s, s, township=True, zone=True, base=self.zone_base.get(surface)))
-        city = self.home.city
+        for s, e, surface in self.place_hits:  # a named zone starts a body's name: 两江新区 + 管委会
+            place = self.places[surface]
+            if place.kind == "zone" and self.breaks_before(s):
+                out.append(_Anchor(s, e, township=True, zone=True, base=self.zone_base.get(surface, "") + surface,
+                                   place=place.name))
+        out += self.zone_back_anchors()
+        city = self.home.city_level
+        base = self.lex.org_prefix(city) if city is not None else self.home.county_prefix
         for s, _ in self.bare_zones():  # 科技城新区 + 政务服务中心 in its city's bulletin
-            out.append(_Anchor(s, s, township=True, bare_zone=True,
-                               base=self.lex.org_prefix(city) if city is not None else None))
+            out.append(_Anchor(s, s, township=True, bare_zone=True, base=base))
         chains = {a.end: a.start for a in out if a.division is not None}
         for s, e, _ in self.townships():  # 太白镇 + 人民政府, 罗龙街道 + 办事处, 龙泉驿区洛带镇 + 人民政府
             out.append(_Anchor(chains.get(s, s), e, township=True, base=self.township_base.get((s, e))))
+        return out
+
+    def in_home_province(self, div: Division) -> bool:
+        """True when ``div`` lies in the home province."""
+        home = self.home.province
+        province = self.lex.province_of(div)
+        return home is None or province is None or province.full == home.full
+
+    def zone_back_anchors(self) -> list[_Anchor]:
+        """A zone's kind word alone (新区) starting a body's name after the zone was named in
+        its paragraph (贵安新区围绕…，组建由新区政务服务中心牵头): the zone's body."""
+        text, g = self.text, self.g
+        out: list[_Anchor] = []
+        named: list[tuple[int, int, str, Place]] = []  # end, start, written name, place
+        covered = bytearray(len(text))
+        for s, e, surface in self.place_hits:
+            place = self.places[surface]
+            if place.kind == "zone":
+                named.append((e, s, self.zone_base.get(surface, "") + surface, place))
+                covered[s:e] = b"\x01" * (e - s)
+        for e, s, written, place in named:
+            kind = g.zone_tail.search(written)
+            if kind is None or len(kind.group()) == len(written):
+                continue
+            stop = text.find("\n", e)
+            for m in regex.finditer(regex.escape(kind.group()), text, pos=e, endpos=stop if stop >= 0 else len(text)):
+                i = m.start()
+                if covered[i] or self.div_mask[i] or not self.breaks_before(i):
+                    continue
+                if self.anchored_name(m.end(), zone=True) is not None or self.dept_at(m.end()) is not None:
+                    out.append(_Anchor(i, m.end(), township=True, zone=True, base=written, place=place.name))
         return out
 
     def division_at(self, start: int) -> Division:
@@ -671,24 +783,64 @@ class _Run:
         out: list[tuple[int, int, str]] = []
         seen: set[int] = set()
         for pos, div in sorted(starts + [(p, None) for p in body_starts], key=lambda p: (p[0], p[1] is None)):
+            inside: tuple[str, str] | None = None  # the township a village or community lies in: (norm, base)
             while pos not in seen:
                 seen.add(pos)
                 m = g.township.match(text, pos)
                 if m is None or (pos in body_starts and m.end() not in body_starts[pos]):
                     break
                 body, end = m.group("body"), m.end()
+                nested = self.township_at(end)  # 宝圣湖街道 + 金港社区, 统景镇 + 印盒村
                 if (body[-1] in g.township_chars or not (self.body_ok(pos, m.start("suf"), strict=True)
                                                          or self.county_short_at(pos, m.start("suf")))
-                        or self.is_generic(m.group()) or not self.township_ends(end)):
+                        or self.is_generic(m.group()) or g.not_township.search(m.group())
+                        or text.startswith("级", end)
+                        or not (nested or self.township_ends(end))):
                     break
-                county = div if div is not None else self.county_before(pos) or self.home.county
-                out.append((pos, end, county.full + m.group() if county is not None else m.group()))
-                if county is not None:
-                    self.township_base[(pos, end)] = self.lex.org_prefix(county) + m.group()
+                if inside is not None:
+                    norm, base = inside[0] + m.group(), inside[1] + m.group()
+                else:
+                    county = div if div is not None else self.county_before(pos) or self.home.county
+                    norm = county.full + m.group() if county is not None else m.group()
+                    base = self.lex.org_prefix(county) + m.group() if county is not None else None
+                out.append((pos, end, norm))
+                if base is not None:
+                    self.township_base[(pos, end)] = base
+                if nested:
+                    inside, pos = (norm, base or m.group()), end
+                    continue
                 if text[end:end + 1] not in ("、", "和", "及", "与"):
                     break
-                pos = end + 1
-        self._townships = out
+                inside, pos = None, end + 1
+        out += self.townships_again(out)
+        self._townships = sorted(out)
+        return self._townships
+
+    def township_at(self, pos: int) -> bool:
+        """True when a village or community's name starts at ``pos``, right after its township's:
+        宝圣湖街道 + 金港社区 (a name of 2-4 characters, a suffix of its own, a word's end)."""
+        m = self.g.township.match(self.text, pos)
+        return (m is not None and m.group("body")[-1] not in self.g.township_chars
+                and self.body_ok(pos, m.start("suf"), strict=True) and not self.is_generic(m.group())
+                and not self.g.not_township.search(m.group())
+                and not self.text.startswith("级", m.end()) and self.township_ends(m.end()))
+
+    def townships_again(self, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A township named once in a place's context named again anywhere else (龙溪街道坚持…,
+        做好木耳镇…), where no other township's name goes on (…街道 + 社区) and no 级 follows."""
+        text = self.text
+        spans = {(s, e) for s, e, _ in found}
+        out: list[tuple[int, int, str]] = []
+        for name, norm in {text[s:e]: n for s, e, n in found}.items():
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                if (pos, end) not in spans and not self.div_mask[pos] and not text.startswith("级", end):
+                    out.append((pos, end, norm))
+                    s, e = next((s, e) for s, e, _ in found if text[s:e] == name)
+                    if (s, e) in self.township_base:
+                        self.township_base[(pos, end)] = self.township_base[(s, e)]
+                pos = text.find(name, end)
         return out
 
     def township_body_starts(self) -> dict[int, set[int]]:
@@ -755,6 +907,11 @@ class _Run:
             if (len(body) >= rule.min_body and not g.boundary.search(body) and not g.generic_prefix.search(body)
                     and not self.is_generic(name) and self.breaks_after(m.end())):
                 unit, end = name, m.end()
+        if unit is None and text.endswith(_UNIT_HOSTS, 0, end):  # 省公安厅 + 出入境管理局, 市公安局 + 交警支队
+            m = _INNER_UNIT.match(text, end)
+            if (m is not None and not g.left_cut.search(m.group("body")) and not self.div_start[end]
+                    and not self.is_generic(m.group()) and self.breaks_after(m.end())):
+                unit, end = m.group(), m.end()
         return end, unit, chained
 
     def prefix_name(self, prefix: str, pos: int) -> str | None:
@@ -770,6 +927,9 @@ class _Run:
                 return self.lex.org_prefix(div)
         if prefix in ("县", "区") and self.home.county is None:
             div = self.county_before(pos, prefix) or self.item_county(pos, prefix)
+            return self.lex.org_prefix(div) if div is not None else None
+        if prefix == "市" and self.home.city_level is None:  # 遵义市坚持…，将市政务服务中心…
+            div = self.city_before(pos)
             return self.lex.org_prefix(div) if div is not None else None
         if prefix == "州" and self.home.city is None:  # 恩施州…联合州人社局 in a province's bulletin
             div = self.prefecture_before(pos)
@@ -788,6 +948,19 @@ class _Run:
         found = {div.full: div for end, start, div in self.county_hits
                  if start >= floor and end <= pos and div.local.endswith(suffix)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def city_before(self, pos: int) -> Division | None:
+        """The city (or county-level city) named last before ``pos`` in its sentence."""
+        floor = max(0, pos - _MAX_SENTENCE)
+        brk = _LAST_BREAK.search(self.text, floor, pos)
+        floor = brk.end() if brk else floor
+        best: tuple[int, Division] | None = None
+        for s, e, surface in self.div_hits:
+            div = self.divisions[surface]
+            if floor <= s and e <= pos and (div.level == "city" or div.local.endswith("市")) and (
+                    best is None or e > best[0]):
+                best = (e, div)
+        return best[1] if best else None
 
     def prefecture_before(self, pos: int) -> Division | None:
         """The prefecture (a city-level ``…州``) named last before ``pos`` in its sentence."""
@@ -860,7 +1033,39 @@ class _Run:
             return f"中共{base}委{full}", "party"
         return base + full, dept.kind if dept is not None else None
 
-    def anchor_base(self, a: _Anchor, expands: bool) -> str | None:
+    def zone_admin(self, a: _Anchor, base: str | None, pos: int, end: int) -> str | None:
+        """The official name of a zone's administration (``管委会``), or ``None``: the zone's own
+        official name (``贵安新区管委会`` -> ``贵州贵安新区管理委员会``) or its name as written with
+        the short zone words of ``name_expansions.tsv`` in full (``德阳经开区管委会`` ->
+        ``德阳经济技术开发区管理委员会``, ``怀柔科学城管委会`` -> ``怀柔科学城管理委员会``)."""
+        text = self.text
+        rest = _squeeze(text[pos:end])
+        admin = next((w for w in _ZONE_ADMIN if rest.endswith(w)), None)
+        if admin is None:
+            return None
+        if a.zone and a.place is not None and rest == admin:
+            return a.place + _ZONE_ADMIN[-1]
+        if a.township and not a.zone:
+            return None
+        lead = (base or "") if a.bare is not None else _squeeze(text[a.start:a.end])
+        zone = lead + rest[:-len(admin)]
+        if self.g.zone_name.fullmatch(zone) is None:
+            return None
+        return self.lex.expand(zone, "zone") + _ZONE_ADMIN[-1]
+
+    def mirrored(self, base: str, rest: str) -> str | None:
+        """A district's body named as the municipality's body it mirrors (``重庆市渝北区`` +
+        ``大数据发展局`` -> ``重庆市渝北区大数据应用发展管理局``, from ``重庆市大数据发展局`` of
+        ``orgs.tsv``), or ``None``."""
+        city = self.home.municipality
+        if city is None or not base.startswith(city.full) or base == city.full:
+            return None
+        entry = self.lex.orgs.get(city.full + rest)
+        if entry is None or not entry.norm.startswith(city.full) or entry.kind != "government":
+            return None
+        return base + entry.norm[len(city.full):]
+
+    def anchor_base(self, a: _Anchor, expands: bool, *, government: bool = False) -> str | None:
         """How the division or bare prefix of ``a`` starts an official name; ``None``: unknown.
 
         A bare prefix resolves against the home (:meth:`prefix_name`). A single
@@ -878,11 +1083,14 @@ class _Run:
         local = a.division.local
         # 恩施州, 峨边县: a short form with the suffix stands for the official name (恩施土家族苗族自治州)
         short = written != local and written[-1:] == local[-1:] and a.division.level in ("city", "county")
-        if single and (expands or short or self.lex.org_prefix(a.division) != local):
-            return self.lex.org_prefix(a.division)
         prefix = self.lex.org_prefix(a.division)
+        qualified = len(written) > len(local) and written.endswith(local)  # 湖南省怀化市: with its parents
+        if (qualified or not single) and not (government or self.in_home_province(a.division)):
+            return written  # 湖南省怀化市 + 政务服务中心: another province's body as written
+        if single and (expands or short or prefix != local):
+            return prefix
         if not single and written.endswith(prefix):
-            return prefix  # 浙江省嘉善县 + 政府 -> 嘉善县人民政府: a body is named from its own division
+            return prefix  # 浙江省嘉善县 + 政府 -> 嘉善县人民政府: a government is named from its own division
         return written
 
     def dept_at(self, pos: int) -> tuple[int, str] | None:
@@ -907,8 +1115,9 @@ class _Run:
         best = None
         heads = "|".join(regex.escape(h) for h in pub.heads())
         for m in regex.finditer(heads, text, pos=pos, endpos=limit, overlapped=True):
-            if (pub.is_short(text[pos:m.end()]) and self.breaks_after(m.end()) and self.body_ok(pos, m.start())
-                    and not self.verb_ban(m.end())):
+            long = m.group() == pub.head and m.end() - pos >= _LONG_SHORT_FORM  # 市政务服务中心 + 备案
+            if (pub.is_short(text[pos:m.end()]) and (long or self.breaks_after(m.end()))
+                    and self.body_ok(pos, m.start()) and not self.verb_ban(m.end())):
                 best = m.end()
         return best
 
@@ -959,10 +1168,15 @@ class _Run:
         if not entry.norm.startswith(province):
             return entry.norm.replace(province, prefix, 1)
         rest = entry.norm[len(province):]
+        city = home.municipality
+        if city is not None and province != city.full:  # 住建 in a Chongqing district: as the municipality's
+            rest = self.lex.municipal(city.full + rest, home)[len(city.full):]
         if rest.endswith("办公厅"):
             rest = rest[:-1] + "室"
         elif rest.endswith("厅"):
             rest = rest[:-1] + "局"
+        elif rest.endswith("总队"):  # a fire brigade: 支队 of a city (or a municipality's district), 大队 of a county
+            rest = rest[:-2] + ("大队" if home.county is not None and city is None else "支队")
         return prefix + rest
 
     # -- POLICY -------------------------------------------------------------
@@ -1053,6 +1267,8 @@ class _Run:
         key = fold(name)
         if key in self.lex.initiatives or _squeeze(key) in self.lex.initiatives:
             score += 5
+        elif g.known_lead.match(key):  # “帮办代办进村组”: a programme built on a known one
+            score += _KNOWN_LEAD
         core = _TRAILING_MARKS.sub("", name) or name
         m = g.suffix_re.search(core)
         suffix_weight = g.cue_suffix[m.group()] if m else 0
@@ -1108,16 +1324,24 @@ class _Run:
         out: list[Candidate] = []
         for s, e, surface in self.ini_hits:
             ini = lex.initiatives[surface]
+            if len(surface) <= _MIN_UNQUOTED:
+                continue  # 京通, 京办 only in quotes: 北京通州, 在北京办理
             if ini.kind in _UNQUOTED_KINDS:
                 app = _APP.match(text, e) if ini.kind == "platform" else None
                 e = app.end() if app else e  # 天府市民云 + APP
                 out.append(Candidate("INITIATIVE", s, e, _squeeze(text[s:e]) if app else text[s:e], TIER_NAME, RANK_LEXICON))
-        anchors = self.anchors(relaxed_province=True)
+        for m in _HOTLINE.finditer(text):  # 12345市民服务热线, 区 + 12345政务服务便民热线
+            out.append(Candidate("INITIATIVE", m.start(), m.end(), _squeeze(m.group()), TIER_NAME, RANK_PATTERN))
+        prefixed = {m.end() for m in _PLATFORM_PREFIX.finditer(text)}
+        anchors = [a for a in self.anchors(relaxed_province=True) if a.bare is None or a.end not in prefixed]
         for m in _PLATFORM_PREFIX.finditer(text):
             if self.breaks_before(m.start()):
-                anchors.append(_Anchor(m.start(), m.end()))
+                anchors.append(_Anchor(m.start(), m.end(), bare=m.group()))
         for a in anchors:
             m = g.platform.match(text, a.end)
+            if m and a.bare in _PLATFORM_PREFIXES and not (
+                    m.group("suf").endswith("系统") and len(m.group("body")) >= _MIN_SYSTEM_BODY):
+                continue  # 全市公共资源交易平台, 全省市场监管系统: every platform or the sector, no name
             if m and len(m.group()) >= 4 and self.body_ok(a.end, m.start("suf"), strict=True):
                 out.append(Candidate("INITIATIVE", a.start, m.end(), text[a.start:m.end()], TIER_NAME, RANK_PATTERN))
         for m in g.named.finditer(text):
@@ -1140,8 +1364,8 @@ class _Run:
         for s, e, surface in self.org_hits:
             if surface.endswith("部") and text.startswith("门", e):
                 continue  # 财政部门, 宣传部门: a sector, not the ministry
-            if self.verb_ban(e):
-                continue  # 市政府办 + 理: the verb 办理
+            if self.verb_ban(e) or self.in_title(s, e):
+                continue  # 市政府办 + 理: the verb 办理; 省委 + 常委吴立宏: a title
             if surface.startswith(("省", "市", "县", "区")) and s and text[s - 1] in self.g.blockers:
                 continue  # 全省政务服务中心负责人: every centre of the province
             entry = lex.orgs[surface]
@@ -1177,18 +1401,19 @@ class _Run:
             return None
         best = None
         cover = -1  # end of the longest suffix so far: 委 inside 管委会 is no suffix
+        places = [(p.start(), p.end()) for p in g.place_word.finditer(text, pos, run.end(), overlapped=True)]
         for m in g.named_suffix.finditer(text, pos, run.end(), overlapped=True):
             inside, cover = m.end() < cover, max(cover, m.end())
-            if inside:
-                continue
+            if inside or any(ps <= m.start() and m.end() <= pe and pe - ps > len(m.group()) for ps, pe in places):
+                continue  # 商务 + 中心区, 城市 + 副中心: the ORG suffix is part of a place word
             rule = g.org_suffix[m.group()]
             body = m.start() - pos
             if (body < rule.min_body and not (party or zone)) or (rule.anchor == "adjacent" and body and not zone):
                 continue
-            if self.verb_ban(m.end()):
+            if self.verb_ban(m.end()) or self.lists_bodies(pos, m.start()):
                 continue
             key = (m.end(), m.start())
-            if (best is None or key < best[0]) and (zone or self.body_ok(pos, m.start())):
+            if (best is None or key < best[0]) and self.body_ok(pos, m.start()):
                 best = (key, m)
         if best is None:
             return None
@@ -1227,21 +1452,34 @@ class _Run:
                 continue  # 国家局, 中国中心: a national prefix needs a body
             if a.bare_zone and not self.breaks_after(name_end):
                 continue  # 城市新区 + 布局: no body's name
+            if (_squeeze(text[pos:name_end]) in self.lex.person_titles or _DOC_NUMBER.match(text, name_end)
+                    or self.in_title(a.start, name_end)):
+                continue  # 省委 + 常委: a title; 渝北府办 + 发〔2025〕: a document number
             name = text[a.start:name_end]
-            if not a.zone and self.is_generic(name) and not (
+            dept_name = dept is not None and name_end == dept[0]  # 区委 + 督查办: a department's short name
+            if not a.zone and not dept_name and self.is_generic(name) and not (
                     (a.division is not None or a.bare) and self.specific_kind(text[pos:name_end])):
                 continue
             if party:
                 kind = "party"
             rest = _squeeze(text[pos:name_end])
-            base = self.anchor_base(a, rest in self.lex.dept_names)
+            base = self.anchor_base(a, rest in self.lex.dept_names, government=rest.startswith(_GOVERNMENTS))
             norm = _squeeze(name)
+            written = None
             if base is not None:
+                written, _ = self.official(base, rest, party=party)
+                if not party and rest not in self.lex.dept_names:  # 规划自然资源局, 城市管理委: in full
+                    rest = self.lex.expand(rest, "body", *(("suffix",) if suf in self.lex.expansions["suffix"] else ()))
                 norm, dept_kind = self.official(base, rest, party=party)
                 kind = dept_kind or kind
-            known = self.lex.orgs.get(norm)  # 成都市网络理政办: a known short form of an official name
-            if known is not None:
+            known = self.lex.orgs.get(norm) or (self.lex.orgs.get(written) if written else None)
+            if known is not None:  # 成都市网络理政办: a known short form of an official name
                 norm, kind = known.norm, known.kind
+            elif base is not None and not party:
+                norm = self.mirrored(base, rest) or norm  # 区大数据发展局: named as the municipality's
+            admin = self.zone_admin(a, base, pos, name_end)
+            if admin is not None:  # 德阳经开区管委会 -> 德阳经济技术开发区管理委员会
+                norm, kind = admin, "government"
             full = self.lex.orgs.get(_squeeze(name) + "员会") if suf == "委" else None
             if full is not None:  # 省发展和改革委 is short for a known 委员会
                 norm, kind = self.lex.org_norm(_squeeze(name) + "员会", full, self.home), full.kind
@@ -1265,12 +1503,17 @@ class _Run:
                 if not nxt:
                     break
                 end = nxt.end()
-            run = g.left_run.search(text, max(0, m.start() - 20), m.start())
+            bracket = _BRACKET_WORD.search(text, max(0, m.start() - 6), m.start())
+            run_end = bracket.start() if bracket else m.start()  # 贵州磷化 + （集团） + 有限责任公司
+            run = g.left_run.search(text, max(0, run_end - 20), run_end)
             if not run:
                 continue
             start = run.start()
             for cut in g.left_cut.finditer(text, run.start(), run.end()):
                 start = cut.end()
+            lead = g.name_before.match(text, start, m.start())
+            if lead is not None and self.div_start[lead.end()]:
+                start = lead.end()  # 现场为 + 四川旌晟重型装备有限公司: a name starts at its division
             body = text[start:m.start()]
             rule = g.org_suffix[m.group()]
             if len(body) < max(rule.min_body, 1) or self.is_generic(body) or self.is_generic(text[start:end]):
@@ -1315,10 +1558,10 @@ class _Run:
                 if i == 0:  # the first item follows a verb: take its longest known tail
                     for k in range(len(part)):
                         tail = part[k:]
-                        if tail in lex.list_forms or tail in lex.orgs:
+                        if lex.list_entry(tail, self.home) is not None or tail in lex.orgs:
                             start, part = start + k, tail
                             break
-                entry = lex.list_forms.get(part)
+                entry = lex.list_entry(part, self.home)
                 if entry is None:
                     continue
                 norm = self.local_form(entry) or lex.org_norm(part, entry, self.home)
@@ -1350,7 +1593,14 @@ class _Run:
                     continue  # a bare county name needs a place context: 绵阳江油, 赴江油
             out.append(Candidate("LOC", s, e, div.full, TIER_LOC, RANK_LEXICON))
         for s, e, surface in self.place_hits:
-            out.append(Candidate("LOC", s, e, self.places[surface].name, TIER_LOC, RANK_LEXICON))
+            place = self.places[surface]
+            out.append(Candidate("LOC", s, e, place.name, TIER_LOC, RANK_LEXICON))
+            if place.kind in _NATURAL_PLACES:  # 赤水河 + 流域, 武陵山 + 山区: the area named after it
+                for back in (0, 1):
+                    m = g.place_area.match(text, e - back)
+                    if m is not None and m.end() > e and text[e - back:e] == m.group()[:back]:
+                        out.append(Candidate("LOC", s, m.end(), _squeeze(text[s:m.end()]), TIER_LOC, RANK_PATTERN))
+                        break
         for s, e, norm in self.townships():
             out.append(Candidate("LOC", s, e, norm, TIER_LOC, RANK_PATTERN))
         for a in self.anchors(bare=False):
@@ -1359,6 +1609,8 @@ class _Run:
             for m in g.zone_suffix.finditer(text, a.end, run.end() if run else a.end, overlapped=True):
                 if m.start() - a.end > _MAX_ZONE_BODY:
                     break
+                if g.township_suffix.match(text, m.end()):
+                    continue  # 金港 + 社区: a township's name
                 if self.body_ok(a.end, m.start(), strict=True) and (
                         len(m.group()) > 1 or m.start() > a.end or self.township_ends(m.end())):  # 泸州港, not 广东港澳
                     out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
@@ -1417,14 +1669,14 @@ class _Run:
     def bare_zones(self) -> list[tuple[int, int]]:
         """Zones of the home city named without it (``在科技城新区``): a body of 2-6 characters
         and a zone suffix of ``loc_suffixes.tsv`` anchored on a division, right after a place
-        cue, in a city's or county's bulletin. A proper name, not a kind of zone (重点产业园区,
+        cue, in a city's, a municipality's or a county's bulletin. A proper name, not a kind of zone (重点产业园区,
         现代农业产业园区): no determiner or modifier first, and named again after a break or
         starting a body's name (科技城新区 + 政务服务中心)."""
         if self._bare_zones is not None:
             return self._bare_zones
         text, g = self.text, self.g
         cued: list[tuple[int, int]] = []
-        if self.home.city is not None:
+        if self.home.city_level is not None or self.home.county is not None:
             for m in g.division_zone.finditer(text):
                 for size in range(_MIN_ZONE_NAME, _MAX_ZONE_NAME + 1):
                     start = m.start() - size
@@ -1457,12 +1709,14 @@ class _Run:
         ``国网河南省电力公司郑州供电公司``; other names unchanged."""
         m = _GRID_COMPANY.match(name)
         div = self.divisions.get(m.group("city")) if m else None
-        if div is None or div.level != "city":
+        if m is None or div is None or div.level not in ("city", "county"):
             return name
         province = self.lex.province_of(div)
         if province is None:
             return name
-        short = min((a for a in div.aliases if len(a) >= 2), key=len, default=div.local)  # 郑州, 甘孜
+        # a city by its short name (郑州, 甘孜), a county as written (国网绵竹市供电公司)
+        short = (min((a for a in div.aliases if len(a) >= 2), key=len, default=div.local) if div.level == "city"
+                 else m.group("city"))
         return f"国网{province.full}电力公司{short}供电公司"
 
     def listed_after_place(self, pos: int) -> bool:

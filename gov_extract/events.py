@@ -17,17 +17,23 @@ Which events (CONVENTIONS.md "Events"):
   own POLICY/INITIATIVE object (``印发通知，正式启用…系统`` -> issue + launch)
   or its own new subject (``…，B局同步开展…``).
 - A later sentence of the item gives events only when another actor is its
-  subject (``…。B局窗口…。``), under the item's time, or when it starts with a
-  day-precise time of its own (``同日，``).
+  subject (``…。B局窗口…。``, ``会后，B局…``), under the item's time, or when it
+  starts with a day-precise time of its own (``同日，``). An item opening with
+  totals (``今年以来，累计…。``) is dated by its first sentence with a time of its
+  own (``10月，新上线…``). Without a named subject the action opens the sentence,
+  or follows a clause taking the actors somewhere (``…负责同志赴X，考察Y``).
 - None for statistics (a statistic quantity, ``累计``/``共计``) or plans (``将召开``),
   and none for attending (``出席``, ``参加``) a meeting the item reports: the
   attendees are its participants (``…推进会在X召开，副市长Y出席并讲话``).
 
 Predicates come from ``data/event_triggers.tsv``: verbs name their type;
-frames (``召开``) take the type of the activity noun after them; light verbs
+frames (``召开``) take the type of the activity noun after them, and a phrase
+ending in a meeting noun is a meeting (``召开…审批服务专班会``); light verbs
 (``开展``, ``举办``) hand the trigger to the last verb of their object phrase
 (``开展…培训`` -> ``培训``) or take its activity noun's type (``开展…活动`` ->
-service). Arguments come from the event's own sentence: the subject's
+service; a generic ``活动`` defers to the noun before it: ``业务竞赛活动`` ->
+training). An inspection (``检查``, ``督查``) is a visit, or a review when its
+clause names documents (``data/event_documents.tsv``) or a title. Arguments come from the event's own sentence: the subject's
 ORGs/PERSONs are agents; cue words from ``data/event_roles.tsv`` mark
 participants (``会同X``, ``Y承办``, ``邀请X``, ``X有关负责同志陪同``), targets
 (``赴X``), locations (``在X``) and an approving agent (``经X审定`` with a verb of
@@ -36,11 +42,17 @@ initiatives in the predicate's clause (or named as its content:
 ``…授课，深入解读《X》``) are objects; a count of the object or of occurrences
 (units in ``data/event_quantity_units.tsv``) is the quantity, and so is a count
 of bodies or households marked by 对/为 as what the event acts on
-(``对辖区8个街道…开展核验``, ``为46户群众开展…``; not the owners: ``对9个部门的目录``).
+(``对辖区8个街道…开展核验``, ``为46户群众开展…``) or listed as its targets
+(``赴A、B等6个县督查``); not the owners (``对9个部门的目录``, ``对26家企业申报的43件申请``)
+nor the places acted in (``在全市82个网点开通``).
 A verb naming a person or team (``帮办代办员``, ``宣讲团``) is no predicate, nor is an
 activity noun that only modifies another activity (``开展窗口服务技能比武``). A later predicate
 of the same actor that gives no event of its own hands its visited places,
-partners and titles to the event before (``…督导…，实地察看X，听取Y汇报``).
+partners and titles to the event before (``…督导…，实地察看X，听取Y汇报``), and its
+initiatives too when it is the same kind of action (``…调研，实地查看“一窗通办”综合窗口``);
+an initiative naming a facility of a place visited is part of the place
+(``到X“办不成事”反映窗口值守``). Escorts are participants (``X陪同调研``,
+``副秘书长Y，Z负责同志陪同``).
 """
 
 from __future__ import annotations
@@ -64,7 +76,7 @@ from .segment import Item, Sentence, segment, split_clauses
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
 KINDS = ("verb", "frame", "light", "head", "content", "stop")
-_ROLE_HINTS = ("at=target", "obj=target", "attend")
+_ROLE_HINTS = ("at=target", "obj=target", "attend", "docs=review", "generic")
 _CUE_ROLES = ("agent", "participant", "target", "location")
 
 _MASK = "\u25a1"  # stands in for masked characters; neither a trigger nor punctuation
@@ -91,6 +103,8 @@ _DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日
 # Progress framing: 今年以来…, 截至11月底… report totals, not an action.
 _PROGRESS_TIME = regex.compile(r"以来|目前|当前|截至|截止")
 _STATISTIC_WORDS = regex.compile(r"累计|共计")
+# A later sentence may open with a word placing it after the item's action (会后，B局召开…).
+_SEQUENCE = regex.compile(r"(?:会后|随后|此后|其后|之后|同时)\s*[，,]\s*|")
 # A year or quarter opens plans and reviews (今年，…; 2024年，…), not news items.
 _COARSE_GRAINS = ("year", "quarter")
 # A modal right before a trigger: the action is planned, not reported (将召开, 拟印发, 还要研究制定).
@@ -112,8 +126,12 @@ _NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在|(
 _THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
 # A count of bodies, people or places is not the event's quantity (8个省直部门, 21个市（州）).
 _COUNTS_BODIES = regex.compile(
-    r"\s*(?:省直|省级|市级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|镇|街道|村|社区|地区)"
+    r"\s*(?:省直|[省市县区]级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|镇|街道|村|社区|地区)(?!级)"
 )
+# Before a quantity: the place an action happens in (在全市82个邮政网点开通): it counts places.
+_COUNT_OF_PLACE = regex.compile(r"在[^\d，。；,;、：:的对为向]{0,6}$")
+# Between a run of targets and their count (赴A、B、C等6个县督查).
+_TARGETS_COUNTED = regex.compile(r"\s*[）)”」]?\s*等\s*")
 # Between a run and its post cue: the rest of a list (等18个部门, 及10多家企业代表), the people
 # sent (有关负责同志), an adverb, and a speech's topic and kind (就…作典型发言).
 _POST_CUE_GAP = (
@@ -133,6 +151,20 @@ _ENTERPRISES_AFTER = regex.compile(r"[^\d，。；,;、：:的]{0,6}?(?:企业|�
 # After an activity noun that ends a light verb's phrase: more words of another activity
 # (服务技能比武, 宣传标语征集), so the noun is a modifier and does not type the phrase.
 _MODIFIER_HEAD = regex.compile(r"(?!工作|行动|专项|上门|下乡|进|入|到|月|周|日|季|年|等|和|及|与|并|为|在|中|的|了)\p{Han}{2}")
+# A meeting named by its noun at the end of a frame's phrase (专班会, 会商会, 常务会议), also
+# before a count of sessions (调度会三场); not a body (委员会, 协会, 商会, 工会, 联合会).
+_MEETING_NOUN = regex.compile(
+    r"(?<!委员|[协工社机学体都联]|联合|理事|董事|基金|研究|促进)(?<!(?<!会)商)会议?"
+    r"(?=\s*(?:[0-9一二两三四五六七八九十]+\s*[场次期])?\s*(?:$|[^\p{Han}]|并|和|及|与))"
+)
+# A place, then an initiative naming one of its facilities (X“Y”反映窗口, X部分镇街“Y”自助机):
+# from the place's end to the initiative's start, and from the initiative's end.
+_PLACE_FACILITY = regex.compile(r"\s*(?:部分|各|所属)?\p{Han}{0,4}?\s*[“「]")
+_FACILITY = regex.compile(
+    r"[”」]?\s*\p{Han}{0,6}?(?:窗口|专窗|自助机|一体机|终端|体验区|服务区|办事区|服务点|服务站|驿站)"
+)
+# What may follow a clause that only names people in a list of attendees.
+_LIST_END = regex.compile(r"[\s，,、；;]*")
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _SPACES = regex.compile(r"\s*")
 
@@ -173,6 +205,7 @@ class EventLexicon:
     approvals: frozenset[str]
     approval: regex.Pattern  # an approval verb, not followed by 的
     assent: regex.Pattern  # a fronted assent: 经X同意，
+    documents: regex.Pattern  # a noun naming documents or cases (案卷, 办件): 检查 of them is a review
 
     @classmethod
     def load(
@@ -181,8 +214,9 @@ class EventLexicon:
         roles: str | Path | None = None,
         units: str | Path | None = None,
         approvals: str | Path | None = None,
+        documents: str | Path | None = None,
     ) -> EventLexicon:
-        """Read the four data files (the package's own by default).
+        """Read the five data files (the package's own by default).
 
         Raises :class:`LexiconError` naming file, line and field for a bad row.
         """
@@ -190,11 +224,13 @@ class EventLexicon:
         cues = _read_cues(*_source(roles, "event_roles.tsv"))
         counted = _read_units(*_source(units, "event_quantity_units.tsv"))
         verbs = _read_approvals(*_source(approvals, "event_approvals.tsv"))
+        nouns = _read_words(*_source(documents, "event_documents.tsv"), ("noun", "notes"), "document noun")
         post = alternation(c.cue for c in cues if c.position == "post")
         return cls(MappingProxyType(rows), cues, counted, regex.compile(alternation(rows)),
                    regex.compile(f"{_POST_CUE_GAP}(?P<cue>{post})"), verbs,
                    regex.compile(rf"(?:{alternation(verbs)})(?!\s*的)"),
-                   regex.compile(_FRONTED_ASSENT.format(verbs=alternation(verbs))))
+                   regex.compile(_FRONTED_ASSENT.format(verbs=alternation(verbs))),
+                   regex.compile(alternation(nouns)))
 
 
 @functools.cache
@@ -279,6 +315,15 @@ def _read_approvals(where: str, text: str) -> frozenset[str]:
         if not verb or verb in out:
             raise LexiconError(f"{where}:{number}: approval verb {verb!r} is empty or listed twice")
         out.add(verb)
+    return frozenset(out)
+
+
+def _read_words(where: str, text: str, header: tuple[str, str], what: str) -> frozenset[str]:
+    out: set[str] = set()
+    for number, (word, _notes) in _rows(where, text, header):
+        if not word or word in out:
+            raise LexiconError(f"{where}:{number}: {what} {word!r} is empty or listed twice")
+        out.add(word)
     return frozenset(out)
 
 
@@ -581,7 +626,7 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         if kind == "verb":
             # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; not predicates
             if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches):
-                out.append(_Predicate(m.row.type, m.cs, m.ce, m.row, m.ce))
+                out.append(_Predicate(_inspection(ctx, m.row, m.cs, clauses), m.cs, m.ce, m.row, m.ce))
             continue
         c_start, c_end = clauses.at(m.cs)
         # the object phrase: up to the clause end or a new predicate (并, 同时)
@@ -598,16 +643,22 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         # head-final: the last verb of the phrase, else its last activity noun
         verbs = [j for j in window if matches[j].row.kind == "verb"]
         nxt = matches[(verbs or window)[-1]] if window else None
+        # a generic last head (活动) takes the type of a more specific head before it (业务竞赛活动)
+        typer = nxt
+        if nxt is not None and not verbs and "generic" in nxt.row.roles:
+            typer = next((matches[j] for j in reversed(window) if "generic" not in matches[j].row.roles), nxt)
         if kind == "frame":
-            type_ = nxt.row.type if nxt is not None else m.row.type
+            type_ = typer.row.type if typer is not None else m.row.type
+            if not verbs and _MEETING_NOUN.search(ctx.masked, nxt.ce if nxt else m.ce, limit):
+                type_ = "meeting"  # 召开…审批服务专班会: the phrase names a meeting
             if type_ is not None:
                 out.append(_Predicate(type_, m.cs, m.ce, m.row, nxt.ce if nxt else m.ce))
         elif nxt is not None and nxt.row.kind == "verb":  # 开展…培训: the verb is the trigger
-            out.append(_Predicate(nxt.row.type, nxt.cs, nxt.ce, nxt.row, nxt.ce))
+            out.append(_Predicate(_inspection(ctx, nxt.row, nxt.cs, clauses), nxt.cs, nxt.ce, nxt.row, nxt.ce))
         elif nxt is not None:  # 开展…活动: the light verb, typed by the activity noun
             if _MODIFIER_HEAD.match(ctx.masked, nxt.ce, limit):
                 continue  # 开展窗口服务技能比武: the noun modifies another activity
-            out.append(_Predicate(nxt.row.type, m.cs, m.ce, m.row, nxt.ce))
+            out.append(_Predicate(typer.row.type, m.cs, m.ce, m.row, nxt.ce))
         else:  # …活动在X成功举办: the activity noun stands before
             floor = max(c_start, m.cs - _PHRASE_MAX)
             before = [p for p in matches[max(0, i - _PHRASE_MAX):i]
@@ -615,6 +666,17 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             if before:
                 out.append(_Predicate(before[-1].row.type, m.cs, m.ce, m.row, m.ce))
     return out
+
+
+def _inspection(ctx: _Context, row: TriggerRow, cs: int, clauses: _Clauses) -> str:
+    """The type of a trigger: an inspection (``docs=review``: 检查, 督查) of documents or cases
+    (a noun of ``event_documents.tsv`` or a title in its clause) is a review, else its own type."""
+    if "docs=review" not in row.roles:
+        return row.type
+    a, b = clauses.at(cs)
+    if ctx.lexicon.documents.search(ctx.masked, a, b) or ctx.entities_in(a, b, ("POLICY",)):
+        return "review"
+    return row.type
 
 
 def _names_agent(ctx: _Context, i: int, matches: list[_Match]) -> bool:
@@ -657,16 +719,22 @@ def _region_start(groups: list[list[_Predicate]], g: int, clauses: _Clauses) -> 
     return clauses.spans[k][0]
 
 
-def _objects(ctx: _Context, start: int, end: int, taken: set[str], group: list[_Predicate]) -> list[_Mention]:
+def _objects(ctx: _Context, start: int, end: int, taken: set[str], group: list[_Predicate],
+             places: Sequence[_Mention] = ()) -> list[_Mention]:
     """POLICY/INITIATIVE objects in ``[start, end)``: outer titles, not aliases unless that is all.
 
     A title after 依托/通过/在 is a means or a place, not the object (unless
-    that word ends the trigger itself: 审议通过《…》).
+    that word ends the trigger itself: 审议通过《…》). An initiative naming a
+    facility of a place visited (``到X“办不成事”反映窗口值守``) is part of the place.
     """
     text = ctx.text
     found = []
     for m in ctx.entities_in(start, end, ("POLICY", "INITIATIVE")):
         if m.id in taken:
+            continue
+        if m.label == "INITIATIVE" and _FACILITY.match(text, m.ce, end) and any(
+                _PLACE_FACILITY.fullmatch(text, p.ce, m.cs) and not ctx.matches_in(p.ce, m.cs)
+                for p in places if p.ce <= m.cs):
             continue
         floor = max([start, m.cs - 3] + [p.end for p in group if p.end <= m.cs])
         before = text[floor:m.cs].rstrip("“「《〈")
@@ -683,16 +751,25 @@ def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate
 
     Titles named as its content (``…授课，深入解读《X》``, ``…，结合《X》解读…``)
     are objects; attendees (``…，副区长X出席并讲话``, ``…，邀请X授课``,
-    ``…，X有关负责同志陪同``, ``…，听取X汇报``) are participants.
+    ``…，X有关负责同志陪同``, ``…，听取X汇报``) are participants, with the
+    people named in the clauses before them (``…，副秘书长Y，Z负责同志陪同``).
     """
     first = clauses.index(groups[g][-1].cs) + 1
     last = clauses.index(groups[g + 1][0].cs) if g + 1 < len(groups) else len(clauses.spans)
     out: list[tuple[str, _Mention]] = []
+    listed: list[_Mention] = []  # clauses that only name people (省政府副秘书长郑敏，…陪同)
     for k in range(first, last):
         if k in busy:
             break
         a, b = clauses.spans[k]
-        out += [(r, m) for r, m in _cue_args(ctx, a, b, [], skip) if r == "participant"]
+        found = [(r, m) for r, m in _cue_args(ctx, a, b, [], skip) if r == "participant"]
+        if found:
+            out += found + [("participant", m) for m in listed if m.id not in skip]
+            listed = []
+        else:
+            named = _subject(ctx, a, b)
+            only_names = bool(named.agents) and _LIST_END.fullmatch(ctx.text, named.end, b) is not None
+            listed = [*listed, *named.agents] if only_names else []
         if any(m.row.kind == "content" for m in ctx.matches_in(a, b)):
             out += [("object", m) for m in _objects(ctx, a, b, {m.id for _, m in out}, [])]
     return out
@@ -759,19 +836,31 @@ def _modifies(ctx: _Context, pos: int) -> bool:
     return ctx.masked.startswith("的", ctx.matches[k].ce)
 
 
-def _quantity_args(ctx: _Context, start: int, end: int, heads: Sequence[_Predicate] = ()) -> list[_Mention]:
+def _quantity_args(ctx: _Context, start: int, end: int, heads: Sequence[_Predicate] = (),
+                   targets: Sequence[_Mention] = ()) -> list[_Mention]:
     """Quantities in ``[start, end)`` counting the event's objects or occurrences (涉企活动2场).
 
     A count of bodies or households is one only as the count of the objects or
-    served party marked by 对/为 before the trigger (对辖区8个街道…开展核验).
+    served party marked by 对/为 before the trigger (对辖区8个街道…开展核验) or of
+    the targets listed before it (赴A、B等6个县督查). Not a count of the places
+    acted in (在全市82个网点开通), nor of the owners of the counted objects
+    (对26家企业的43件申请开展审查).
     """
     out = []
+    target_ends = {m.ce for m in targets}
     for q in ctx.quantities_in(start, end):
         if q.statistic or q.unit not in ctx.lexicon.units:
             continue
         trigger = next((p.cs for p in heads if p.cs >= q.ce), None)
-        marked = (trigger is not None and _COUNT_OF_OBJECT.search(ctx.text[max(start, q.cs - 8):q.cs]) is not None
-                  and "的" not in ctx.text[q.ce:trigger])
+        before = ctx.text[max(start, q.cs - 8):q.cs]
+        if trigger is not None and _COUNT_OF_PLACE.search(before):
+            continue
+        if trigger is not None and (owner := ctx.text.find("的", q.ce, trigger)) >= 0 and \
+                ctx.quantities_in(owner, trigger):
+            continue  # 对26家企业申报的43件申请: 26家 count the owners
+        counted = any(_TARGETS_COUNTED.fullmatch(ctx.text, e, q.cs) for e in target_ends if e <= q.cs)
+        marked = counted or (trigger is not None and _COUNT_OF_OBJECT.search(before) is not None
+                             and "的" not in ctx.text[q.ce:trigger])
         if _COUNTS_BODIES.match(ctx.text, q.ce, end) and not marked:
             continue
         if q.unit in _HOUSEHOLDS and not marked and not _ENTERPRISES_AFTER.match(ctx.text, q.ce, end):
@@ -817,8 +906,9 @@ def _sentence_events(
     preds = _predicates(ctx, start, end, clauses)
     if not preds:
         return []
-    if not subject.agents and clauses.index(preds[0].cs) != clauses.index(start):
-        return []  # no subject: the action must open the sentence (5月11日，赴X调研)
+    if not subject.agents and clauses.index(preds[0].cs) != clauses.index(start) and not (
+            clauses.index(preds[0].cs) == clauses.index(start) + 1 and _moves_to(ctx, clauses, start)):
+        return []  # no subject: the action must open the sentence (5月11日，赴X调研; …负责同志赴X，考察Y)
     groups = _groups(ctx, preds, clauses)
     future = [_FUTURE.search(ctx.masked, max(subject.end, gr[0].cs - _FUTURE_WINDOW), gr[0].cs) is not None
               for gr in groups]
@@ -841,13 +931,20 @@ def _sentence_events(
             inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
             if inner is not None and inner.agents and not _norms(inner.agents) <= _norms(subject.agents):
                 actors, new_actor, lo = inner.agents, True, inner.end
+                escort = _cue_after(ctx, inner.end, head.cs)
+                if out and escort is not None and escort[0].role == "participant" and \
+                        _SPACES.fullmatch(ctx.text, escort[1], head.cs):
+                    out[-1][2].extend(("participant", m) for m in actors)  # X陪同调研: X accompanies
+                    continue
         hi = _region_end(groups, g, clauses)
         skip = {m.id for m in actors}
         cue_args = _cue_args(ctx, lo, hi, group, skip)
-        objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group)
+        objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group,
+                           [m for r, m in cue_args if r in ("target", "location")])
         more = _continuation(ctx, clauses, groups, g, busy, skip)
         objects += [m for r, m in more if r == "object"]
-        quantities = _quantity_args(ctx, max(lo, start), hi, group)
+        quantities = _quantity_args(ctx, max(lo, start, clauses.at(head.cs)[0]), hi, group,
+                                    [m for r, m in cue_args if r == "target"])
         if "attend" in head.row.roles and (attending or out):
             # 出席/参加 a meeting of the item: its actors take part, no event of their own
             if out:
@@ -862,7 +959,10 @@ def _sentence_events(
             # event before; a place it acts in does not (…，在X发布)
             taken = [(r, m) for r, m in cue_args if r in ("participant", "target")]
             if out:
-                out[-1][2].extend(taken + more + [("object", m) for m in objects if m.label == "POLICY"])
+                # what the same kind of action goes on to see or study is the event's too
+                # (调研…，实地查看“一窗通办”综合窗口); otherwise titles only
+                same = head.type == out[-1][0].type
+                out[-1][2].extend(taken + more + [("object", m) for m in objects if same or m.label == "POLICY"])
                 if any(r == "target" for r, _ in taken):
                     out[-1][2].extend(("quantity", q) for q in quantities)
             continue
@@ -875,6 +975,13 @@ def _sentence_events(
         out.append((head, actors, args))
     return [_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text)
             for head, actors, args in out]
+
+
+def _moves_to(ctx: _Context, clauses: _Clauses, start: int) -> bool:
+    """The clause at ``start`` takes its unnamed actors to a place (``三地…负责同志赴X，``): the
+    action follows in the next clause."""
+    end = clauses.at(start)[1]
+    return any(role == "target" for role, _ in _cue_args(ctx, start, end, [], set()))
 
 
 def _norms(mentions: Iterable[_Mention]) -> frozenset[str]:
@@ -900,6 +1007,10 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
     if len(sents) > 1 and _is_title_sentence(ctx, sents[0]):
         k = 1
     lead = _lead(ctx, sents[k])
+    if lead is None and _opens_with_progress(ctx, sents[k]):
+        # 今年以来，累计…。10月，新上线…: after the totals, the first sentence with a time of its own
+        k = next((j for j in range(k + 1, len(sents)) if _lead(ctx, sents[j]) is not None), k)
+        lead = _lead(ctx, sents[k])
     if lead is None:
         return []
     time, subject_at, search_at, args_at = lead
@@ -915,14 +1026,22 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
             after = _AFTER_TIME.match(ctx.text, own.ce, sent.clean_end).end()
             found = _sentence_events(ctx, sent, own, after, after, need_agent=False)
         else:
-            found = _sentence_events(ctx, sent, time, sent.clean_start, sent.clean_start, need_agent=True,
-                                     attending=True)
+            at = _SEQUENCE.match(ctx.text, sent.clean_start, sent.clean_end).end()  # 会后，B局…
+            found = _sentence_events(ctx, sent, time, at, at, need_agent=True, attending=True)
             if found and found[0].agents <= actors:
                 continue  # the same actors go on: no new event
         if found:
             out.extend(found)
             actors = actors.union(*(f.agents for f in found))
     return out
+
+
+def _opens_with_progress(ctx: _Context, sent: Sentence) -> bool:
+    """The sentence opens with progress framing (``今年以来，``, ``截至10月底，``)."""
+    time = ctx.time_at.get(sent.clean_start)
+    if time is not None and _PROGRESS_TIME.search(time.norm):
+        return True
+    return _PROGRESS_TIME.match(ctx.text, sent.clean_start) is not None
 
 
 def _is_title_sentence(ctx: _Context, sent: Sentence) -> bool:

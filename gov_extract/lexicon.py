@@ -16,6 +16,7 @@ file                        columns (TSV header) / content             used for
 ``initiative_cues.tsv``     cue where weight                           quote classifier
 ``context_words.tsv``       word role                                  name boundaries
 ``generic_refs.tsv``        form match                                 not entities
+``name_expansions.tsv``     written official scope                     ORG norms
 ``person_titles.txt``       one title a line                           PERSON
 ``surnames.txt``            one surname a line                         PERSON
 ``doc_types.txt``           one genre word a line                      POLICY doc_type
@@ -39,7 +40,15 @@ quote), ``trailing`` (words trimmed after a platform name), ``platform``,
 clauses that name it a reform, mechanism or activity: “预审前置、靠前服务”机制; without one
 such a quote is a slogan; weight 1: also after 等 or 工作, which then names it on its own:
 “首问负责、限时办结”等制度). ``generic_refs.tsv`` matches a
-reference that is not an entity ``exact`` (the whole name), by ``prefix`` or by ``suffix``.
+reference that is not an entity ``exact`` (the whole name), by ``prefix`` or by ``suffix``;
+``place`` rows end words that are no township's name (``农村``, ``城乡``) but may stand
+inside an ORG's (``农业农村局``).
+
+``name_expansions.tsv`` writes short parts of a name in full in an ORG's ``norm``
+(:meth:`Lexicon.expand`): scope ``body`` anywhere in a body's name after its division
+(``规划自然资源局`` -> ``规划和自然资源局``, ``管委会`` -> ``管理委员会``), ``suffix`` as the
+name's own last word (``城市管理委`` -> ``城市管理委员会``), ``zone`` in a zone's name when
+it names the zone's administration (``德阳经开区管委会`` -> ``德阳经济技术开发区管理委员会``).
 
 ``dept_names.tsv`` expands a short department name written after a division
 or a bare ``省``/``市``/``县`` prefix to its official form, at any level:
@@ -55,6 +64,11 @@ the short form (``吴兴``, ``黔东南州``) when unique in China and no ordina
 word (``城东``, ``商城``, ``大同`` are none). A name several divisions share
 still names the one of the bulletin's home city or province
 (:meth:`Lexicon.local_divisions`: ``鼓楼区`` in a Nanjing bulletin).
+
+``list_forms`` (short names in a list: ``公安``) of a body of the default province
+(四川省) or a national body stand for the home province's counterpart in any bulletin
+(``公安`` -> 河南省公安厅); those of another province's body (``北京市公安局``) name that
+body in that province's bulletins only (:meth:`Lexicon.list_entry`).
 
 ``aliases`` and ``list_forms`` are ``|``-separated. Text files allow blank
 lines and ``#`` comments. TSV files are recognised by their header, text files
@@ -112,13 +126,14 @@ INITIATIVE_KINDS = ("programme", "reform", "brand", "platform", "project", "camp
 PLACE_KINDS = ("region", "zone", "venue", "river", "mountain", "lake")
 ORG_ANCHORS = ("adjacent", "division", "free", "chain", "subunit")
 LOC_KINDS = ("zone", "venue", "township")
-LOC_ANCHORS = ("division", "free", "prefix", "cue", "township")
+LOC_ANCHORS = ("division", "free", "prefix", "cue", "township", "place")
 CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named", "names")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
     "list_head", "prefix_blocker", "prefix_home", "prefix_back", "prefix_word", "street", "name_before",
 )
-GENERIC_MATCH = ("exact", "prefix", "suffix")
+GENERIC_MATCH = ("exact", "prefix", "suffix", "place")
+EXPANSION_SCOPES = ("body", "suffix", "zone")
 #: The home province when a bulletin names no publisher.
 DEFAULT_PROVINCE = "四川省"
 
@@ -234,9 +249,11 @@ class LocSuffix:
     ``anchor``: ``division`` (after a division: ``德阳市高新区``), ``free`` (after a
     division or, with a name of 2-6 characters, after a break: ``常熟经济技术开发区``), ``prefix``
     (after a division or bare prefix: ``省政务服务大厅``), ``cue`` (after a
-    place cue such as 在, before 举办: ``在德必川报易园举办``) or ``township``
+    place cue such as 在, before 举办: ``在德必川报易园举办``), ``township``
     (a unit below the county, its Han name right after a division or a place
-    cue: ``江油市太白镇``, ``在罗龙街道``).
+    cue: ``江油市太白镇``, ``在罗龙街道``) or ``place`` (after a named river, lake or
+    mountain of ``places.tsv``, maybe sharing its last character: ``赤水河`` + ``流域``,
+    ``武陵山`` + ``山区`` -> ``武陵山区``).
     """
 
     suffix: str
@@ -262,6 +279,17 @@ class Home:
     county: Division | None = None
     #: The county's name as it starts its bodies' names (a district keeps its city: ``宜宾市南溪区``).
     county_prefix: str | None = None
+
+    @property
+    def municipality(self) -> Division | None:
+        """The home province when it is a municipality (北京市, 重庆市): it is its own city."""
+        province = self.province
+        return province if province is not None and province.full.endswith("市") else None
+
+    @property
+    def city_level(self) -> Division | None:
+        """The home city, or the municipality standing as its own city."""
+        return self.city if self.city is not None else self.municipality
 
     def local(self, prefix: str) -> str | None:
         """The home division a bare ``省``/``市``/``州``/``县``/``区`` prefix means, as a name prefix.
@@ -297,11 +325,12 @@ _TSV_HEADERS: dict[tuple[str, ...], str] = {
     ("cue", "where", "weight"): "initiative_cues",
     ("word", "role"): "context_words",
     ("form", "match"): "generic_refs",
+    ("written", "official", "scope"): "name_expansions",
 }
 _TEXT_FILES = ("person_titles", "surnames", "doc_types")
 _DEFAULT_FILES = (
     "orgs.tsv", "dept_names.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv",
-    "loc_suffixes.tsv", "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv",
+    "loc_suffixes.tsv", "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv", "name_expansions.tsv",
     "person_titles.txt", "surnames.txt", "doc_types.txt",
 )
 
@@ -451,6 +480,8 @@ class Lexicon:
 
     orgs: Mapping[str, OrgEntry]
     list_forms: Mapping[str, OrgEntry]
+    #: list forms of a province's own bodies (``公安`` -> 北京市公安局), by province full name
+    province_forms: Mapping[str, Mapping[str, OrgEntry]]
     dept_names: Mapping[str, DeptName]
     divisions: Mapping[str, Division]
     initiatives: Mapping[str, Initiative]
@@ -460,6 +491,8 @@ class Lexicon:
     cues: tuple[Cue, ...]
     words: Mapping[str, frozenset[str]]
     generic_refs: Mapping[str, str]
+    #: ``name_expansions.tsv``: scope -> written part -> official form
+    expansions: Mapping[str, Mapping[str, str]]
     person_titles: frozenset[str]
     surnames: frozenset[str]
     doc_types: tuple[str, ...]
@@ -516,6 +549,24 @@ class Lexicon:
         """Every organisation, division, initiative and place surface form (e.g. as tokenizer words)."""
         return frozenset((*self.orgs, *self.divisions, *self.initiatives, *self.places))
 
+    def expand(self, name: str, *scopes: str) -> str:
+        """``name`` with the short parts of ``name_expansions.tsv`` of ``scopes`` written in full,
+        longest first, left to right: ``规划自然资源委`` -> ``规划和自然资源委员会`` (scopes ``body``,
+        ``suffix``). A ``suffix`` part is expanded only as the name's last word, after a body of
+        words (``城市管理委``; ``教委``, ``交通委`` are short forms of their own), and only when
+        nothing else expands it there (``住房城乡建委`` is a ``body`` part)."""
+        if "body" in scopes or "zone" in scopes:
+            table = {w: o for scope in ("body", "zone") if scope in scopes for w, o in self.expansions[scope].items()}
+            if table:
+                pattern = _expansion_pattern(tuple(sorted(table)))
+                name = pattern.sub(lambda m: table[m.group()], name)
+        if "suffix" in scopes:
+            for written, official in sorted(self.expansions["suffix"].items(), key=lambda kv: -len(kv[0])):
+                if (name.endswith(written) and not name.endswith(official)
+                        and len(name) - len(written) >= _MIN_EXPANDED_BODY):
+                    return name[:-len(written)] + official
+        return name
+
     def words_of(self, role: str) -> frozenset[str]:
         """The ``context_words.tsv`` words of one role (empty when none)."""
         return self.words.get(role, frozenset())
@@ -523,6 +574,26 @@ class Lexicon:
     def cues_at(self, where: str) -> dict[str, int]:
         """INITIATIVE cues of one place, cue -> weight."""
         return {c.cue: c.weight for c in self.cues if c.where == where}
+
+    def list_entry(self, form: str, home: Home) -> OrgEntry | None:
+        """The body a short name in a list names in a bulletin of ``home``: the home province's
+        own (``公安`` -> 北京市公安局 in Beijing), else the default province's as a template."""
+        own = self.province_forms.get(home.province.full, {}) if home.province is not None else {}
+        return own.get(form) or self.list_forms.get(form)
+
+    def municipal(self, norm: str, home: Home) -> str:
+        """A provincial body's name carried to a municipality: there the body is a 局 or 委员会,
+        not a 厅 (``北京市公安厅`` -> ``北京市公安局``; ``北京市住房和城乡建设厅`` ->
+        ``北京市住房和城乡建设委员会``, the municipality's own body of ``orgs.tsv``)."""
+        city = home.municipality
+        if city is None or not norm.startswith(city.full) or not norm.endswith("厅") or norm.endswith("办公厅"):
+            return norm
+        stem = norm[:-1]
+        for suffix in ("局", "委员会"):
+            entry = self.orgs.get(stem + suffix)
+            if entry is not None:
+                return entry.norm
+        return stem + "局"
 
     def local_divisions(self, home: Home) -> Mapping[str, Division]:
         """Names that mean a division only in a bulletin of ``home``: the home city's and
@@ -608,7 +679,16 @@ class Lexicon:
             # a province's own institution under a short name (省政务服务中心 of 四川省政府政务服务和
             # 公共资源交易服务中心): another province's is named as written
             return home.province.full + surface[1:]
-        return _swap_province(entry.norm, self.divisions.get(entry.province), home.province)
+        return self.municipal(_swap_province(entry.norm, self.divisions.get(entry.province), home.province), home)
+
+
+#: Characters before a ``suffix`` part of ``name_expansions.tsv`` for it to be expanded.
+_MIN_EXPANDED_BODY = 4
+
+
+@functools.lru_cache(maxsize=64)
+def _expansion_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(alternation(words))
 
 
 def _swap_province(norm: str, old: Division | None, new: Division) -> str:
@@ -701,6 +781,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
 
     orgs = _Surfaces("ORG")
     forms = _Surfaces("list form")
+    province_forms: dict[str, _Surfaces] = {}
     org_rows: dict[str, _Row] = {}
     for row in by_kind.get("orgs", ()):
         norm = _required(row, "norm")
@@ -718,7 +799,10 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         for alias in entry.aliases:
             orgs.add(alias, entry, row, "aliases")
         for form in entry.list_forms:
-            forms.add(form, entry, row, "list_forms")
+            if entry.province is None or entry.province == DEFAULT_PROVINCE:
+                forms.add(form, entry, row, "list_forms")
+            else:  # 公安 of 北京市公安局: Beijing's body in a Beijing bulletin only
+                province_forms.setdefault(entry.province, _Surfaces("list form")).add(form, entry, row, "list_forms")
     norms = {e.norm for e in orgs.items.values()}
     for norm, row in org_rows.items():
         parent = row.values["parent"]
@@ -779,6 +863,19 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         word_rows[(word, role)] = row
         words.setdefault(role, set()).add(word)
 
+    expansions: dict[str, dict[str, str]] = {scope: {} for scope in EXPANSION_SCOPES}
+    expansion_rows: dict[tuple[str, str], _Row] = {}
+    for row in by_kind.get("name_expansions", ()):
+        written, official = _required(row, "written"), _required(row, "official")
+        scope = _one_of(row, "scope", EXPANSION_SCOPES)
+        if written == official:
+            raise row.err("official", f"{official!r} expands {written!r} to itself; drop the row")
+        key = (written, scope)
+        if key in expansion_rows and expansion_rows[key].layer == row.layer:
+            raise row.err("written", f"duplicate {written!r} of scope {scope!r}, already on line {expansion_rows[key].line}")
+        expansion_rows[key] = row
+        expansions[scope][written] = official
+
     generic = _Surfaces("generic reference")
     for row in by_kind.get("generic_refs", ()):
         generic.add(_required(row, "form"), _one_of(row, "match", GENERIC_MATCH), row, "form")
@@ -809,6 +906,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
     return Lexicon(
         orgs=MappingProxyType(orgs.items),
         list_forms=MappingProxyType(forms.items),
+        province_forms=MappingProxyType({p: MappingProxyType(f.items) for p, f in province_forms.items()}),
         dept_names=MappingProxyType(depts.items),
         divisions=MappingProxyType(divs.items),
         initiatives=MappingProxyType(initiatives.items),
@@ -818,6 +916,7 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         cues=tuple(cues.values()),
         words=MappingProxyType({role: frozenset(ws) for role, ws in words.items()}),
         generic_refs=MappingProxyType(generic.items),
+        expansions=MappingProxyType({k: MappingProxyType(v) for k, v in expansions.items()}),
         person_titles=frozenset(text_values("person_titles")),
         surnames=frozenset(text_values("surnames")),
         doc_types=doc_types,

@@ -43,6 +43,7 @@ _FULL_DATE_END = regex.compile(
 _INDEX_TYPE = "I" if array("I").itemsize >= 4 else "L"
 _INVISIBLE = frozenset("\ufeff\u200b")  # BOM / zero-width no-break space and zero-width space
 _STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
+_TITLE_ENDS = ("情况", "动态", "概况", "进展", "安排")  # the last word of a section title
 # A wrapped line inside a range of numbers: the line before ends in a number, this one is
 # indented and goes on with the range (``…办事项 15`` + break + `` 至 20 个``).
 _NUMBER_END = regex.compile(r"[0-9０-９][%％]?$")
@@ -128,6 +129,10 @@ def _ends_paragraph(prev: str, nxt: str) -> bool:
     heading = _HEADING_START.match(squeezed)
     body = squeezed[heading.end():] if heading else squeezed
     if not any(c in body for c in "，。；、,;") and (heading or len(squeezed) <= _STANDALONE_MAX):
+        return True
+    # a heading naming a list (（四）热线、企业诉求和“好差评”情况) is whole when short or ending in a title word
+    if (heading and not any(c in body for c in "，。；,;")
+            and (len(squeezed) <= _STANDALONE_MAX or body.endswith(_TITLE_ENDS))):
         return True
     return _FULL_DATE_END.search(prev) is not None and "，" not in prev
 

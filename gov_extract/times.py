@@ -15,7 +15,8 @@ section 5, CONVENTIONS.md "Times"):
   past: ``已``, ``截至``), where it is the next such date when that is at most
   about six months ahead (``1月15日前`` in a bulletin of 2025-12-12 is 2026-01-15);
 - ``国发〔2024〕3号`` is a document number, not a day;
-- ``本周``/``本月``/``本季度`` -> ``meta.period``; ``今年以来`` -> 1 January .. period end;
+- ``本周``/``本月``/``本季度`` -> ``meta.period``, ``上周`` the period a week earlier;
+  ``今年以来`` -> 1 January .. period end; ``年底`` (``2025年底``) -> December, approx;
   ``近日`` -> ``null`` .. anchor (vague); ``同日``/``次日`` -> the preceding dated day (not ``今年以来``, ``年内``);
 - without an anchor, relative and yearless times keep ``null`` dates: the
   clock is never read.
@@ -47,7 +48,7 @@ from .text import is_han
 
 __all__ = ["TimeMatch", "TimeWord", "TimeGrammar", "TimeTagger", "find_times", "parse_time", "load_time_words"]
 
-_KINDS = ("period", "year", "ytd", "vague", "now", "same_day", "next_day")
+_KINDS = ("period", "year", "year_end", "ytd", "vague", "now", "same_day", "next_day")
 _GRAIN_RANK = {"day": 0, "month": 1, "year": 2}
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
 
@@ -202,7 +203,7 @@ class TimeGrammar:
         # A unit-less left number (1-3月) needs the right-hand side.
         date_re = (
             rf"{left}(?(du1)(?: ?{right})?|(?(d1) ?{right}|(?: ?{right})?))"
-            r"(?: ?(?P<part>上旬|中旬|下旬|初|底|末))?(?: ?(?P<since>以来))?"
+            r"(?: ?(?P<yp>年)?(?P<part>上旬|中旬|下旬|初|底|末))?(?: ?(?P<since>以来))?"
         )
         quarter_re = (
             rf"(?:(?P<qy>{_Y})年度?|(?P<qry>{stem_re})年)?"
@@ -366,10 +367,14 @@ def _apply_part(part: str, start: date, end: date, grain: str) -> tuple[date, da
             return start.replace(day=11), start.replace(day=20), False
         if part == "下旬":
             return start.replace(day=21), end, False
-    if grain in ("month", "year"):
+    if grain == "month":
         if part == "初":
             return start, start, True
         return end, end, True  # 底, 末
+    if grain == "year":  # 年初, 年底: the first or last month (CONVENTIONS set 4)
+        if part == "初":
+            return start, _month_end(start.year, 1), True
+        return end.replace(day=1), end, True  # 底, 末
     raise _Reject
 
 
@@ -398,6 +403,8 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
         if left.m is None and left.d is not None and right.m is not None:
             left = _Side(left.y, right.m, left.d)
     text_end = m.end()
+    if m["yp"] and (left.m is not None or m["part"] not in ("初", "底", "末")):
+        raise _Reject  # 2025年年底, not 11月年底
     if m["du1"] == "号" and text[max(0, m.start() - 2):m.start()].rstrip()[-1:] in _DOC_NUMBER_BEFORE:
         raise _Reject
     if left.m is None and left.d is not None and left.y is None and not ry:
@@ -430,8 +437,10 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
     if right is not None and right.finest == "year" and left.finest != "year":
         raise _Reject  # 2025年11月至2026年
     grain = min(left.finest, right.finest if right else "year", key=_GRAIN_RANK.__getitem__)
-    if m["part"] or m["since"]:
+    if m["since"] or (m["part"] and not (grain == "year" and right is None)):
         grain = "day"
+    elif m["part"]:
+        grain = "month"  # 2025年底: December
     approx = bool(m["part"]) and "旬" not in m["part"]
     if year1 is None:  # no anchor: check the shape, leave the dates unknown
         if _side_interval(left, 2000) is None or (right is not None and _side_interval(right, right.y or 2000) is None):
@@ -504,9 +513,11 @@ def _period_unit(word: TimeWord, ctx: _Context) -> tuple[date, date] | None:
             end = start + timedelta(days=6)
         else:
             return None
-        if word.offset:  # 上周: the seven days before this week
-            start = start + timedelta(weeks=word.offset)
-            end = start + timedelta(days=6)
+        if word.offset:  # 上周: the period shifted by whole weeks (Mon-Fri stays Mon-Fri), before this week
+            this_start = start
+            start, end = start + timedelta(weeks=word.offset), end + timedelta(weeks=word.offset)
+            if word.offset < 0:
+                end = min(end, this_start - timedelta(days=1))
         return start, end
     # month
     if p is not None and p.start and p.end and (p.end - p.start).days >= 27:
@@ -532,6 +543,11 @@ def _resolve_word(word: TimeWord, ctx: _Context, previous: TimeMatch | None) -> 
         if base is None:
             return None, None, False
         return date(base + word.offset, 1, 1), date(base + word.offset, 12, 31), False
+    if word.kind == "year_end":  # 年底: December of the year, approx
+        base = ctx.base_year
+        if base is None:
+            return None, None, True
+        return date(base + word.offset, 12, 1), date(base + word.offset, 12, 31), True
     if word.kind == "ytd":
         base, until = ctx.base_year, ctx.until
         if base is None or until is None:

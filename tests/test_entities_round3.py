@@ -59,9 +59,9 @@ ORG_CASES = [
     ("bare_prefix_school", "无锡市政务服务管理办公室", "邀请市行政学院教师授课。", [("市行政学院", "无锡市行政学院")]),
     # every county's body after 各区县 is no body of the province
     ("every_county_body", "湖州市大数据发展管理局", "送：省数据局，各区县数据局。", [("省数据局", "浙江省数据局")]),
-    # a city's State Grid company by its official name
+    # a city's or county's State Grid company by its official name (a county as written)
     ("grid_company", "洛阳市政务服务中心", "联合国网洛阳供电公司、国网长兴县供电公司开展。",
-     [("国网洛阳供电公司", "国网河南省电力公司洛阳供电公司"), ("国网长兴县供电公司", "国网长兴县供电公司")]),
+     [("国网洛阳供电公司", "国网河南省电力公司洛阳供电公司"), ("国网长兴县供电公司", "国网浙江省电力公司长兴县供电公司")]),
     # an association's short name after a city
     ("association_short", "苏州市政务服务管理办公室", "常熟市台协组织企业座谈。",
      [("常熟市台协", "常熟市台湾同胞投资企业协会")]),

@@ -234,9 +234,9 @@ CASES = [
     ("12月1日，[ORG 省卫生健康委]将召开全省医改工作会议。", ""),
     ("（十）12月3日，[ORG 省政府常务会议]审议通过《[POL 四川省数据条例（草案）]》。",
      "approve 审议通过 @12月3日 agent:省政府常务会议 object:四川省数据条例（草案）"),
-    # 开展…专项检查: the last verb of the object phrase
+    # 开展…专项检查: the last verb of the object phrase; an inspection of bodies is a visit (set 4)
     ("3月9日，[ORG 广安市应急管理局]开展危险化学品企业专项检查。",
-     "review 检查 @3月9日 agent:广安市应急管理局"),
+     "visit 检查 @3月9日 agent:广安市应急管理局"),
     # a trigger far down a sentence without subject is no event
     ("近日，全市政务服务事项办理时限平均压缩60%，企业开办全流程纳入“一网通办”。", ""),
     # a place fronted before the subject
@@ -330,7 +330,7 @@ CASES += [
      "service 开展 @3月12日 agent:巫山县政务服务管理办公室 participant:县人社局 participant:县医保局 "
      "target:大昌镇 object:政务服务下基层"),
     ("近日，[ORG 江北区政务服务中心]会同[ORG 区司法局]对辖区[Q 12个]镇街便民服务中心开展专项检查。",
-     "review 检查 @近日 agent:江北区政务服务中心 participant:区司法局 quantity:12个"),
+     "visit 检查 @近日 agent:江北区政务服务中心 participant:区司法局 quantity:12个"),
     ("本周，[ORG 南岸区数据局]对[Q 15个]区级部门的数据目录开展核验。",
      "review 核验 @本周 agent:南岸区数据局"),
     ("6月3日，[ORG 合江县政务服务中心]联合[ORG 县税务局]赴[LOC 福宝镇]为[Q 30户]行动不便群众开展上门服务。",
@@ -369,6 +369,70 @@ CASES += [
     ("5月9日，[ORG 市数据局]为“[INI 天府通办]”上线数据接口。", "launch 上线 @5月9日 agent:市数据局"),
     ("5月9日，[ORG 市数据局]上线“[INI 企业开办一件事]”，将[Q 4个]事项整合为“[INI 一次申报]”。",
      "launch 上线 @5月9日 agent:市数据局 object:企业开办一件事"),
+]
+
+# held-out set 4: inspection types, 试点, meetings named by their noun, staff competitions,
+# escorts, what a same-kind action goes on to see or study, and which counts are the quantity
+CASES += [
+    # 试点 a mode: reform
+    ("8月13日，[ORG 区规划自然资源局]会同[ORG 区住房城乡建委]在[LOC 临空经济示范区]试点“[INI 拿地即开工]”审批模式。",
+     "reform 试点 @8月13日 agent:区规划自然资源局 participant:区住房城乡建委 location:临空经济示范区 "
+     "object:拿地即开工"),
+    # 督查组 is a team; 督查 of places is a visit; the count after its listed targets is its quantity
+    ("3月12日至14日，[ORG 市政务服务中心]组成[Q 3个]督查组，赴[LOC 旌阳区]、[LOC 罗江区]等[Q 6个]县（市、区）"
+     "督查政务服务“[INI 好差评]”工作。",
+     "visit 督查 @3月12日至14日 agent:市政务服务中心 target:旌阳区 target:罗江区 object:好差评 quantity:6个"),
+    ("6月17日，[ORG 省政府办公厅]组成[Q 3个]督查组，赴[LOC 遵义市]、[LOC 毕节市]督查“[INI 好差评]”工作。",
+     "visit 督查 @6月17日 agent:省政府办公厅 target:遵义市 target:毕节市 object:好差评"),
+    # 检查 of a hall: visit; of case files: review
+    ("8月11日至15日，[ORG 区政务服务管理办公室]在[ORG 区政务服务大厅]开展窗口作风纪律专项检查。",
+     "visit 检查 @8月11日至15日 agent:区政务服务管理办公室 location:区政务服务大厅"),
+    ("8月15日，[ORG 区司法局]对全区行政许可案卷开展专项检查。", "review 检查 @8月15日 agent:区司法局"),
+    ("8月16日，[ORG 区司法局]督查《[POL 行政执法公示办法]》落实情况。",
+     "review 督查 @8月16日 agent:区司法局 object:行政执法公示办法"),
+    # 召开…X会: a meeting even when a service word comes first
+    ("10月29日，[ORG 石景山区政务服务和数据管理局]在[LOC 首钢园]召开重点项目审批服务专班会。",
+     "meeting 召开 @10月29日 agent:石景山区政务服务和数据管理局 location:首钢园"),
+    ("近日，[ORG 遵义市政务服务中心]与[ORG 泸州市政务服务中心]召开川黔“[INI 跨省通办]”视频会商会。",
+     "meeting 召开 @近日 agent:遵义市政务服务中心 agent:泸州市政务服务中心 object:跨省通办"),
+    # a staff competition: training (活动 defers to the head before it)
+    ("8月12日，[ORG 区人力社保局]在[ORG 区政务服务中心]开展社保经办窗口“[INI 岗位练兵]”业务竞赛活动。",
+     "training 开展 @8月12日 agent:区人力社保局 location:区政务服务中心 object:岗位练兵"),
+    ("8月13日，[ORG 区税务局]开展税费政策宣传活动。", "service 开展 @8月13日 agent:区税务局"),
+    # X陪同调研: X accompanies, no visit of its own; a list of escorts split by a comma
+    ("10月15日，[ORG 国务院办公厅电子政务办公室]调研组到[ORG 市政务服务中心]调研，[ORG 市政务服务和数据管理局]"
+     "局长[PER 周慕远]陪同调研。",
+     "visit 调研 @10月15日 agent:国务院办公厅电子政务办公室 target:市政务服务中心 participant:周慕远"),
+    ("6月18日，[ORG 省委]常委、副省长[PER 吴立宏]到[ORG 省政务服务中心]调研，省政府副秘书长[PER 郑敏]，"
+     "[ORG 省大数据局]主要负责同志陪同。",
+     "visit 调研 @6月18日 agent:吴立宏 target:省政务服务中心 participant:郑敏 participant:省大数据局"),
+    # the same kind of action goes on: what it sees or studies is the event's object
+    ("6月18日，[PER 吴立宏]到[ORG 省政务服务中心]调研，实地查看“[INI 一窗通办]”综合窗口运行情况。",
+     "visit 调研 @6月18日 agent:吴立宏 target:省政务服务中心 object:一窗通办"),
+    ("8月16日，[ORG 区政务服务中心]组织人员赴[ORG 重庆市政务服务中心]跟岗学习，重点学习“[INI 一件事一次办]”综合窗口受理流程。",
+     "training 学习 @8月16日 agent:区政务服务中心 target:重庆市政务服务中心 object:一件事一次办"),
+    # ... but an initiative naming a facility of the place visited is part of the place
+    ("10月24日，[PER 范永泉]到[ORG 朝阳区政务服务中心]“[INI 办不成事]”反映窗口值守。",
+     "visit 值守 @10月24日 agent:范永泉 target:朝阳区政务服务中心"),
+    # counts that are not the event's quantity: owners (…的43件), places acted in (在全市82个网点)
+    ("6月18日，[ORG 省交通运输厅]对全省[Q 26家]道路运输企业申报的[Q 43件]许可申请开展集中审查。",
+     "review 审查 @6月18日 agent:省交通运输厅 quantity:43件"),
+    ("3月10日，[ORG 市政务服务中心]在全市[Q 82个]邮政网点开通“[INI 政务服务+邮政]”便民服务。",
+     "launch 开通 @3月10日 agent:市政务服务中心 object:政务服务+邮政"),
+    # ... and 市级 is no city: 5个市级…事项 counts the objects
+    ("3月18日，[ORG 市数据局]在“[INI 天府通办]”上线“[INI 企业信息变更一件事]”等[Q 5个]市级集成服务事项。",
+     "launch 上线 @3月18日 agent:市数据局 location:天府通办 object:企业信息变更一件事 quantity:5个"),
+    # a later sentence of its own day with unnamed actors who go somewhere first
+    ("10月17日，[ORG 市政务服务和数据管理局]在[LOC 天津]召开联席会议。[T 次日]，三地负责同志赴[LOC 河北雄安新区]，"
+     "考察“[INI 一枚印章管审批]”改革运行情况。",
+     "meeting 召开 @10月17日 agent:市政务服务和数据管理局 location:天津\n"
+     "visit 考察 @次日 target:河北雄安新区 object:一枚印章管审批"),
+    # 会后，another actor: an event of its own under the item's time
+    ("8月12日，[ORG 区政府]召开常务会议。会后，[ORG 区政务服务管理办公室]分领域召开专题调度会[Q 三场]。",
+     "meeting 召开 @8月12日 agent:区政府\nmeeting 召开 @8月12日 agent:区政务服务管理办公室 quantity:三场"),
+    # totals first (今年以来), then a sentence with a time of its own
+    ("今年以来，全市累计推出重点事项[S 46个]。10月，新上线“[INI 企业迁移登记一件事]”等[Q 4个]事项。",
+     "launch 上线 @10月 object:企业迁移登记一件事 quantity:4个"),
 ]
 
 XFAIL_CASES = [
@@ -454,6 +518,24 @@ def test_bad_approval_file(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="listed twice") as info:
         EventLexicon.load(approvals=path)
     assert str(path) in str(info.value)
+
+
+def test_bad_documents_file(tmp_path: Path) -> None:
+    path = tmp_path / "documents.tsv"
+    path.write_text("noun\tnotes\n案卷\t\n案卷\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="listed twice") as info:
+        EventLexicon.load(documents=path)
+    assert str(path) in str(info.value)
+
+
+def test_documents_come_from_the_data_file(tmp_path: Path) -> None:
+    """Without 案卷 in the list, 检查…案卷 stays a visit."""
+    path = tmp_path / "documents.tsv"
+    path.write_text("noun\tnotes\n台账\t\n", encoding="utf-8")
+    doc = build("8月15日，[ORG 区司法局]对全区行政许可案卷开展专项检查。")
+    assert render(EventExtractor()(doc)) == ["review 检查 @8月15日 agent:区司法局"]
+    assert render(EventExtractor(lexicon=EventLexicon.load(documents=path))(doc)) == [
+        "visit 检查 @8月15日 agent:区司法局"]
 
 
 def test_approval_verbs_come_from_the_data_file(tmp_path: Path) -> None:

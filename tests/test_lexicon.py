@@ -25,8 +25,8 @@ from gov_extract.lexicon import (
 DATA = resources.files("gov_extract") / "data"
 LEXICON_FILES = (
     "orgs.tsv", "dept_names.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv", "loc_suffixes.tsv",
-    "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv", "person_titles.txt", "surnames.txt",
-    "doc_types.txt",
+    "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv", "name_expansions.tsv", "person_titles.txt",
+    "surnames.txt", "doc_types.txt",
 )
 
 
@@ -62,7 +62,9 @@ def test_org_surfaces_unique_and_parents_resolve():
     rows = _rows("orgs.tsv")
     surfaces = Counter(s for r in rows for s in [r[0], *r[4].split("|")] if s)
     assert [s for s, n in surfaces.items() if n > 1] == []
-    forms = Counter(s for r in rows for s in r[5].split("|") if s)
+    # list forms are unique in a province (公安 of 北京市公安局 and of 重庆市公安局 are two provinces')
+    lex = Lexicon.default()
+    forms = Counter((lex.orgs[r[0]].province, s) for r in rows for s in r[5].split("|") if s)
     assert [s for s, n in forms.items() if n > 1] == []
     norms = {r[0] for r in rows}
     assert {r[3] for r in rows if r[3]} - norms == set()
@@ -134,6 +136,11 @@ ERROR_CASES = [
      ["line 2", "'full'", "more than one"]),
     ("dept_to_itself", "dept_names.tsv", "short\tfull\tkind\n公安局\t公安局\tgovernment\n", ["line 2", "'full'", "itself"]),
     ("dept_kind", "dept_names.tsv", "short\tfull\tkind\n人社局\t人力资源和社会保障局\tbureau\n", ["line 2", "'kind'"]),
+    ("expansion_scope", "name_expansions.tsv", "written\tofficial\tscope\n管委会\t管理委员会\teverywhere\n",
+     ["line 2", "'scope'"]),
+    ("expansion_to_itself", "name_expansions.tsv", "written\tofficial\tscope\n委\t委\tsuffix\n", ["line 2", "'official'", "itself"]),
+    ("expansion_duplicate", "name_expansions.tsv",
+     "written\tofficial\tscope\n经开区\t经济技术开发区\tzone\n经开区\t经济开发区\tzone\n", ["line 3", "'written'", "经开区"]),
     ("dept_duplicate", "dept_names.tsv",
      "short\tfull\tkind\n人社局\t人力资源和社会保障局\tgovernment\n人社局\t人力社保局\tgovernment\n",
      ["line 3", "'short'", "人社局"]),
@@ -275,6 +282,56 @@ def test_list_form_norm_follows_home_province(form, province, norm):
     lex = Lexicon.default()
     home = Home(province=lex.divisions[province])
     assert lex.org_norm(form, lex.list_forms[form], home) == norm
+
+
+LIST_ENTRY_CASES = [
+    # a municipality's own body by its list form; elsewhere the default province's as a template
+    ("municipal_own", "公安", "北京市", "北京市公安局"),
+    ("municipal_committee", "住建", "重庆市", "重庆市住房和城乡建设委员会"),
+    ("template_elsewhere", "公安", "河南省", "河南省公安厅"),
+    # a municipality's body not in the lexicon: a 局, not a 厅
+    ("municipal_bureau", "审计", "天津市", "天津市审计局"),
+]
+
+
+@pytest.mark.parametrize(("form", "province", "norm"), _unique(LIST_ENTRY_CASES))
+def test_list_entry_of_home_province(form, province, norm):
+    lex = Lexicon.default()
+    home = Home(province=lex.divisions[province])
+    entry = lex.list_entry(form, home)
+    assert entry is not None and lex.org_norm(form, entry, home) == norm
+
+
+def test_list_forms_of_another_province_stay_there():
+    lex = Lexicon.default()
+    assert lex.list_forms["公安"].norm == "四川省公安厅"
+    assert lex.list_entry("规划", Home(province=lex.divisions["四川省"])) is None
+    assert lex.list_entry("规划", Home(province=lex.divisions["重庆市"])).norm == "重庆市规划和自然资源局"
+
+
+EXPAND_CASES = [
+    ("body_parts", "规划自然资源局", ("body",), "规划和自然资源局"),
+    ("body_and_suffix", "规划自然资源委", ("body", "suffix"), "规划和自然资源委员会"),
+    ("suffix_after_words", "城市管理委", ("body", "suffix"), "城市管理委员会"),
+    ("short_form_kept", "教委", ("body", "suffix"), "教委"),
+    ("body_row_first", "住房城乡建委", ("body", "suffix"), "住房和城乡建设委员会"),
+    ("already_full", "发展和改革委员会", ("body", "suffix"), "发展和改革委员会"),
+    ("zone_words", "德阳经开区", ("zone",), "德阳经济技术开发区"),
+    ("zone_words_not_body", "德阳高新区政务服务中心", ("body",), "德阳高新区政务服务中心"),
+]
+
+
+@pytest.mark.parametrize(("name", "scopes", "expected"), _unique(EXPAND_CASES))
+def test_expand(name, scopes, expected):
+    assert Lexicon.default().expand(name, *scopes) == expected
+
+
+def test_municipality_of_home():
+    lex = Lexicon.default()
+    assert Home(province=lex.divisions["北京市"]).municipality == lex.divisions["北京市"]
+    assert Home(province=lex.divisions["四川省"]).municipality is None
+    assert Home(province=lex.divisions["北京市"]).city_level == lex.divisions["北京市"]
+    assert lex.municipal("北京市人民政府办公厅", Home(province=lex.divisions["北京市"])) == "北京市人民政府办公厅"
 
 
 def test_cue_and_word_roles_of_new_places():
