@@ -138,11 +138,19 @@ _INNER_UNIT = regex.compile(r"(?P<body>(?![省市州县区])\p{Han}{2,6}?)(?:局
 #: A bracketed word inside an enterprise's name: 贵州磷化（集团）有限责任公司.
 _BRACKET_WORD = regex.compile(r"[（(]\p{Han}{1,4}[）)]$")
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
+#: Short township names in a list before their kind: 粤海、蛇口等街道.
+_TOWNSHIP_LIST_END = regex.compile(r"等(?:[0-9一二三四五六七八九十两]{1,2}个)?(?P<suf>街道|镇|乡)")
+_TOWNSHIP_ITEMS = regex.compile(r"\p{Han}{2,8}(?:[、和及与]\p{Han}{2,4}){1,8}$")
+_MAX_TOWNSHIP_LIST = 60  # characters looked back from 等街道 for the list
+#: Quantifiers no township's name holds (8月份各乡镇便民服务中心: every township's centre).
+_QUANTIFIERS = regex.compile(r"[各每全诸]")
 _MAX_SENTENCE = 200  # how far back a bare 县/区 or a township looks for its county
 _PLATFORM_PREFIXES = ("全省", "全市", "全州", "全县", "全区", "全国")
 _PLATFORM_PREFIX = regex.compile("|".join(_PLATFORM_PREFIXES))
 #: After 全省/全市, a named system (全省用地用林用草联动审批系统) has a body of this many characters at least.
 _MIN_SYSTEM_BODY = 3
+#: Programme names this long are INITIATIVEs unquoted before their window (川渝通办 + 专窗).
+_MIN_DESK_NAME = 4
 #: Lexicon names this short are INITIATIVEs only in quotes (京通, 京办).
 _MIN_UNQUOTED = 2
 #: Evidence for a quoted name that starts with a known initiative's name (帮办代办 + 进村组).
@@ -152,12 +160,18 @@ _HOTLINE = regex.compile(r"(?<![0-9])123[0-9]{2}\p{Han}{0,8}?热线")
 _NUMERIC_ABBREV = regex.compile(
     r"^(?:[一二三四五六七八九十两双多百千万]\p{Han}{1,2}[ 、]?){1,4}$|^[二三四五六七八九十两双百千万]\p{Han}{1,5}$"
 )
-_DE_PHRASE = regex.compile(r"^\p{Han}{1,3}[得地]\p{Han}{1,3}$")
+# “办得快”, “马上地办”: a manner phrase; 地 after a noun part is the noun (用地, 属地, 异地, 基地)
+_DE_PHRASE = regex.compile(r"^\p{Han}{1,3}(?:得|(?<![用土基属异本两各落外当产耕林湿绿供拿宅场])地)\p{Han}{1,3}$")
 _CLAUSE_SPLIT = regex.compile(r"[、，,；; ]+")
+_LATIN_SPACE = regex.compile(r"(?<=[A-Za-z0-9]) +(?=[A-Za-z0-9])")
 # “互联网+政务服务”, “AI+医疗”: a technology plus a field names a programme.
-_PLUS_SHAPE = regex.compile(r"^(?:互联网|人工智能|AI|数字|数据|智慧|智能|5G)\+\p{Han}{2,6}$|\+.{0,6}(?:政务|服务|监管|督查)$")
+# “政务服务+金融”, “预审+承诺”: two named parts joined by a plus sign name a mode or programme.
+_PLUS_SHAPE = regex.compile(
+    r"^(?:互联网|人工智能|AI|数字|数据|智慧|智能|5G)\+\p{Han}{2,6}$|\+.{0,6}(?:政务|服务|监管|督查)$"
+    r"|^[\p{Han}A-Za-z0-9]{2,8}\+[\p{Han}A-Za-z0-9]{2,8}$")
 # “拿地即开工”, “交地即交证”: one step at once with another names a reform.
-_AT_ONCE_SHAPE = regex.compile(r"^\p{Han}{1,4}即\p{Han}{1,3}$")
+# (not a modal after 即: “开门即能办”, “来了即可办” are slogans)
+_AT_ONCE_SHAPE = regex.compile(r"^\p{Han}{1,4}即(?![能可])\p{Han}{1,3}$")
 _SENTENCE_PUNCT = regex.compile(r"[。？！?!]")
 _PACKAGE = regex.compile(r"^\d{1,3}条$")
 _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
@@ -170,14 +184,22 @@ _ITEM_START = regex.compile(r"(?m)^[ \t]*(?:\d{1,2}[.．、]|[（(][一二三四
 _ZONE_MODIFIER = regex.compile(
     r"^(?:[这那该各全本我其每此某诸多两几数首新老大小省市县区级]|相关|有关|重点|主要|现代|特色|城市|国家|"
     r"高新技术|农业|传统|优势|新兴|周边|部分|若干|其他|其它|一批|一些)")
+# The same after a place cue, where a proper name may start with 大, 小, 新, 老 (在大瓦山景区; not 在大型…).
+_FREE_ZONE_MODIFIER = regex.compile(
+    r"^(?:[这那该各全本我其每此某诸多两几数省市县区级]|[大小新老首][型批类些个]|相关|有关|重点|主要|现代|特色|城市|"
+    r"国家|高新技术|农业|传统|优势|新兴|周边|部分|若干|其他|其它|一批|一些|旅游|热门)")
 # A school or institute of a university: 华中科技大学 + 公共管理学院.
 _UNIVERSITY_UNIT = regex.compile(r"^(?P<body>\p{Han}{2,12}大学)(?P<unit>\p{Han}{2,10}(?:学院|研究院|研究所|研究中心))$")
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
 _DIGITS = regex.compile(r"[0-9]")
 _MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
+#: A zone or venue name this long found once after a place cue is found again anywhere (峨眉山景区).
+_ANYWHERE_NAME = 4
 # words between a quote and a names cue of weight 1 (“…”等制度, “…”工作机制, “…”协作机制)
 _NAMES_LINK = r"等|\p{Han}{1,2}"
 _MAX_APPOSITION = 4  # characters of the kind between a verb cue and a quoted name: 上线 + 智能客服 + “…”
+#: A Special Administrative Region's government (not a people's government): its bureaus are bodies of their own.
+_SAR_GOVERNMENTS = ("特别行政区政府", "特区政府")
 # The general office of a government, a people's congress standing committee or a CPPCC
 # committee is a body of its own, not a sub-unit (区政协 + 办公室).
 _OFFICE_HOLDERS = ("政府", "常委会", "政协")
@@ -242,7 +264,8 @@ class _Grammar:
         self.free_org = regex.compile(alternation(s for s, v in sufs.items() if v.anchor == "free"))
         self.free_end = regex.compile(rf"(?:{self.free_org.pattern})$")
         self.chain = regex.compile(alternation(s for s, v in sufs.items() if v.anchor in ("chain", "free")))
-        self.office = regex.compile("办公厅|办公室")
+        # offices of a government that are bodies of their own, not units: 人民政府 + 办公室, + 督查室
+        self.office = regex.compile("办公厅|办公室|督查室")
         branches = [s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))]
         self.branch = regex.compile(alternation(branches))
         # a bureau's branch named after its area: 武侯分局, 高新区分局
@@ -314,7 +337,7 @@ class _Grammar:
         self.place_area = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "place"))
         # place words that hold an ORG suffix: 商务中心区, 城市副中心, 行政中心 name places, not bodies
         self.place_word = regex.compile(alternation(
-            s for s, v in locs.items() if v.kind == "zone" or v.anchor == "prefix"))
+            s for s, v in locs.items() if v.kind == "zone" or v.anchor in ("prefix", "free")))
         self.list_conj = frozenset(w for w in conj if len(w) == 1)
         # the last characters of place names: zone, venue and township suffixes, division suffixes
         self.place_end = frozenset(s[-1] for s in locs) | frozenset("省市州县区旗")
@@ -342,6 +365,8 @@ class _Grammar:
             rf"(?P<cue>{alternation(c for c, w in self.cue_before.items() if w > 0)})"
             rf"(?P<kind>\p{{Han}}{{2,{_MAX_APPOSITION}}})$")
         self.after_re = regex.compile(alternation(self.cue_after))
+        # words after a quote past which no after cue names it: 为, 的, 把 (“加速度”转化为项目…)
+        self.after_stop = regex.compile(alternation(boundary | lex.words_of("name_before")))
         self.names_re = regex.compile(alternation(lex.cues_at("names")))
         self.known_lead = regex.compile(alternation(n for n in lex.initiatives if len(n) >= 4))
         # “首问负责、限时办结”等制度, “…”工作机制: names of weight 1 name it also after 等 or 工作
@@ -356,6 +381,8 @@ class _Grammar:
             rf"(?P<body>[\p{{Han}}A-Za-z0-9]{{0,14}}?)(?P<suf>{alternation(lex.cues_at('platform'))})"
         )
         self.named = regex.compile(alternation(lex.cues_at("named")))
+        self.named_min = lex.cues_at("named")  # weight: the fewest characters of the name before the suffix
+        self.desk = regex.compile(alternation(lex.cues_at("desk")))
         self.doc_type = regex.compile(rf"(?:{alternation(lex.doc_types)})$")
         self.left_run = regex.compile(rf"{_NAME_CHARS}{{1,20}}$")
 
@@ -504,6 +531,7 @@ class _Run:
                 pos = folded.find(name, pos + 1)
         self.policy_mask = bytearray(n)
         self._bare_zones: list[tuple[int, int]] | None = None
+        self._home_zones: list[tuple[int, int, str]] | None = None
         self.anchor_cache: dict[tuple[bool, bool, bool], list[_Anchor]] = {}
         # county-level divisions named in the text, by end: a bare 县/区 may point back at one
         self.county_hits = sorted(((e, s, self.divisions[surface]) for s, e, surface in self.div_hits
@@ -583,6 +611,8 @@ class _Run:
         """True when ``surface`` names ``div`` only where a word starts: a county's short
         form, a city's outside the ``home`` province, a one-character name with its suffix."""
         local = div.local
+        if div == self.home.county and surface != local:
+            return False  # the home county's short form: 广东政务服务网 + 南山 + 分站
         if len(surface) == 2 and surface == local:
             return True  # 范县, 和县
         if div.level == "province" or len(surface) >= len(local) or not local.startswith(surface):
@@ -652,14 +682,17 @@ class _Run:
             return True
         return self.g.left_cut.match(text, pos) is not None
 
-    def body_ok(self, start: int, end: int, *, strict: bool = False) -> bool:
-        """A name body: no boundary word (``strict``: nor conjunction), no new division inside, not generic."""
+    def body_ok(self, start: int, end: int, *, strict: bool = False, inner_divisions: bool = False) -> bool:
+        """A name body: no boundary word (``strict``: nor conjunction), no new division inside
+        (``inner_divisions``: none at its start), not generic."""
         if start >= end:
             return True
         body = self.text[start:end]
         words = self.g.left_cut if strict else self.g.boundary
         if words.search(body) or self.is_generic(body):
             return False
+        if inner_divisions:  # 峨 + 眉山: a division one character in is part of a word
+            return not any(self.div_start[start + 2:end]) and not self.div_start[start]
         return not any(self.div_start[start + 1:end]) and not self.div_start[start]
 
     def anchors(self, *, bare: bool = True, central: bool = False, relaxed_province: bool = False) -> list[_Anchor]:
@@ -716,6 +749,8 @@ class _Run:
                 out.append(_Anchor(s, e, township=True, zone=True, base=self.zone_base.get(surface, "") + surface,
                                    place=place.name))
         out += self.zone_back_anchors()
+        for s, e, official in self.home_zone_words():  # 高新区 + 政务服务中心: the home city's zone's body
+            out.append(_Anchor(s, e, township=True, base=official, place=official))
         city = self.home.city_level
         base = self.lex.org_prefix(city) if city is not None else self.home.county_prefix
         for s, _ in self.bare_zones():  # 科技城新区 + 政务服务中心 in its city's bulletin
@@ -730,6 +765,28 @@ class _Run:
         home = self.home.province
         province = self.lex.province_of(div)
         return home is None or province is None or province.full == home.full
+
+    def home_zone_words(self) -> list[tuple[int, int, str]]:
+        """A zone's short kind word of ``name_expansions.tsv`` (高新区, 经开区) standing alone in a
+        city's bulletin, where a name may start: the home city's zone, by its official name
+        (西安 + 高新技术产业开发区). Returns (start, end, official name)."""
+        if self._home_zones is not None:
+            return self._home_zones
+        out: list[tuple[int, int, str]] = []
+        city = self.home.city_level
+        words = self.lex.expansions["zone"]
+        if city is not None and words:
+            short = min((a for a in city.aliases if len(a) >= 2), key=len, default=city.local)
+            text = self.text
+            for m in regex.finditer(alternation(words), text):
+                s, e = m.span()
+                if self.div_mask[s] or not (self.breaks_before(s) or self.g.loc_before.search(text, max(0, s - 3), s)):
+                    continue
+                if text.startswith(("管委会", "管理委员会"), e) or self.policy_mask[s]:
+                    continue  # 高新区管委会: a zone's administration of its own name
+                out.append((s, e, short + words[m.group()]))
+        self._home_zones = out
+        return out
 
     def zone_back_anchors(self) -> list[_Anchor]:
         """A zone's kind word alone (新区) starting a body's name after the zone was named in
@@ -800,7 +857,7 @@ class _Run:
                 if inside is not None:
                     norm, base = inside[0] + m.group(), inside[1] + m.group()
                 else:
-                    county = div if div is not None else self.county_before(pos) or self.home.county
+                    county = div if div is not None else self.township_county(m.group(), pos)
                     norm = county.full + m.group() if county is not None else m.group()
                     base = self.lex.org_prefix(county) + m.group() if county is not None else None
                 out.append((pos, end, norm))
@@ -813,8 +870,58 @@ class _Run:
                     break
                 inside, pos = None, end + 1
         out += self.townships_again(out)
+        out += self.townships_listed(out)
         self._townships = sorted(out)
         return self._townships
+
+    def townships_listed(self, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Townships named short in a list before their kind (粤海、蛇口等街道), each named in full
+        elsewhere in the bulletin (粤海街道): that township."""
+        text = self.text
+        norms = {text[s:e]: n for s, e, n in found}
+        spans = {(s, e) for s, e, _ in found}
+        out: list[tuple[int, int, str]] = []
+        for m in _TOWNSHIP_LIST_END.finditer(text):
+            suffix = m.group("suf")
+            items = _TOWNSHIP_ITEMS.search(text, max(0, m.start() - _MAX_TOWNSHIP_LIST), m.start())
+            if items is None:
+                continue
+            pos = items.start()
+            for item in regex.split(r"[、和及与]", items.group()):
+                start, end = pos, pos + len(item)
+                pos = end + 1
+                for cut in range(len(item) - 1):  # the first item may follow a verb: its known tail
+                    name = item[cut:]
+                    if name + suffix in norms and (start + cut, end) not in spans:
+                        out.append((start + cut, end, norms[name + suffix]))
+                        break
+        return out
+
+    def township_county(self, name: str, pos: int) -> Division | None:
+        """The county a township named ``name`` at ``pos`` lies in: of the counties holding one so
+        named (``townships.tsv``), the county named last before it in its sentence, another
+        county named there (到蓝田县、周至县调研…查看玉山镇: 蓝田县), the home county, the only one
+        in the home city; else the county named last or the home county."""
+        fallback = self.county_before(pos) or self.home.county
+        holders = {d.full: d for d in self.lex.townships.get(name, ())}
+        if not holders or (fallback is not None and fallback.full in holders):
+            return fallback
+        floor = max(0, pos - _MAX_SENTENCE)
+        brk = _LAST_BREAK.search(self.text, floor, pos)
+        floor = brk.end() if brk else floor
+        i = bisect_right(self.county_ends, pos)
+        while i > 0 and self.county_hits[i - 1][0] > floor:  # the counties of the sentence, last first
+            i -= 1
+            end, start, div = self.county_hits[i]
+            if start >= floor and div.full in holders:
+                return div
+        for region in (self.home.county, self.home.city_level):  # (a province holds too many to guess)
+            if region is None:
+                continue
+            inside = [d for d in holders.values() if d.full == region.full or d.full.startswith(region.full)]
+            if len(inside) == 1:
+                return inside[0]
+        return fallback
 
     def township_at(self, pos: int) -> bool:
         """True when a village or community's name starts at ``pos``, right after its township's:
@@ -857,7 +964,8 @@ class _Run:
                 if start < 0 or not is_han(text[start]):
                     break
                 if self.breaks_before(start):
-                    if not _BARE_PREFIX.match(text, start):  # 市 + 住房城乡建设局 is a city's body
+                    if not _BARE_PREFIX.match(text, start) and not _QUANTIFIERS.search(text, start, m.start()):
+                        # 市 + 住房城乡建设局 is a city's body; 月份各乡镇 no township's name
                         out.setdefault(start, set()).add(end)
                     break
         return out
@@ -882,6 +990,10 @@ class _Run:
         """
         text, g = self.text, self.g
         chained = ""
+        if text.endswith(_SAR_GOVERNMENTS, 0, end):  # 香港特别行政区政府 + 数字政策办公室: a bureau's own name
+            found = self.anchored_name(end)
+            if found is not None and self.breaks_after(found[1]):
+                return found[1], None, _squeeze(text[end:found[1]])
         for _ in range(3):
             m = g.chain.match(text, end)
             if m is None and text.endswith(_OFFICE_HOLDERS, 0, end):
@@ -909,10 +1021,47 @@ class _Run:
                 unit, end = name, m.end()
         if unit is None and text.endswith(_UNIT_HOSTS, 0, end):  # 省公安厅 + 出入境管理局, 市公安局 + 交警支队
             m = _INNER_UNIT.match(text, end)
-            if (m is not None and not g.left_cut.search(m.group("body")) and not self.div_start[end]
+            if (m is not None and not g.left_cut.search(m.group("body")) and self.unit_may_start(end)
                     and not self.is_generic(m.group()) and self.breaks_after(m.end())):
                 unit, end = m.group(), m.end()
         return end, unit, chained
+
+    def branch_of(self, a: _Anchor, norm: str) -> tuple[str, str] | None:
+        """A district's body its city runs as a branch (``branches.tsv``): (the city's body,
+        the branch as unit), or ``None`` (深圳市南山区市场监督管理局 -> 深圳市市场监督管理局, 南山监管局)."""
+        div = a.division
+        if div is None and a.bare is not None and a.bare[0] in "区县":
+            div = self.home.county
+        if div is None or div.level != "county" or div.parent is None or not self.lex.branches:
+            return None
+        prefix = self.lex.org_prefix(div)
+        city = self.divisions.get(div.parent)
+        unit = self.lex.branches.get((div.parent, norm[len(prefix):])) if norm.startswith(prefix) else None
+        if unit is None or city is None:
+            return None
+        short = div.local[:-1] if len(div.local) > 2 and div.local.endswith(("区", "县")) else div.local
+        return city.local + norm[len(prefix):], unit.replace("{short}", short)
+
+    def district_named(self, start: int, name: str) -> str:
+        """``name`` of an institution starting at ``start`` with a district's name, with the
+        district's city first (``南山区人民医院`` -> ``深圳市南山区人民医院``), as a district's bodies."""
+        if not self.div_start[start]:
+            return name
+        div = self.division_at(start)
+        written = fold(self.text[start:self.div_end_at[start]])
+        prefix = self.lex.org_prefix(div)
+        if div.level != "county" or written != div.local or prefix == written or not name.startswith(written):
+            return name
+        return prefix + name[len(written):]
+
+    def unit_may_start(self, pos: int) -> bool:
+        """True when a unit's name may start at ``pos`` after its body: no division there, or a
+        county's short form naming the branch (市场监督管理局 + 南山监管局)."""
+        if not self.div_start[pos]:
+            return True
+        div = self.division_at(pos)
+        surface = fold(self.text[pos:self.div_end_at[pos]])
+        return div.level == "county" and surface != div.local and not surface.endswith(("区", "县", "市"))
 
     def prefix_name(self, prefix: str, pos: int) -> str | None:
         """The division a bare ``省``/``市``/``州``/``县``/``区`` at ``pos`` means, as a name prefix.
@@ -1025,8 +1174,10 @@ class _Run:
         ``人力资源和社会保障局``, ``税务局`` -> ``国家税务总局{}税务局``); a party
         organ (``市委组织部``) is ``中共{base}委…``. The kind is the table's, or ``None``.
         """
+        if base.endswith(_SAR_GOVERNMENTS[0][:-2]) and rest.startswith("政府"):
+            return base + rest, "government"  # 香港特别行政区政府: no people's government
         dept = self.lex.dept_names.get(rest)
-        if dept is not None and "{}" in dept.full:
+        if dept is not None and dept.template:
             return dept.name(base), dept.kind
         full = dept.full if dept is not None else rest
         if party:
@@ -1275,7 +1426,8 @@ class _Run:
         if _AT_ONCE_SHAPE.match(key):  # “交地即交证” names a reform, not a licence
             suffix_weight = max(suffix_weight, 0) + 2
         score += suffix_weight
-        if g.cue_shape.search(name):
+        shape = self.has_shape(name)
+        if shape:
             score += g.shape_weight
         if _PLUS_SHAPE.search(key):
             score += 2
@@ -1287,7 +1439,9 @@ class _Run:
             cue_before = g.cue_before[m.group("cue")]  # 上线智能客服“穗智答”: the name of what is launched
         score += cue_before
         # a reform-shaped name stays a name before 方式, 模式: “不见面开标”方式
-        shaped = g.cue_shape.search(name) is not None or _AT_ONCE_SHAPE.match(key) is not None
+        # (a plus shape too before a kind of mode: “预审+承诺”审批模式, not “理论讲解+模拟实操”模式)
+        shaped = shape or _AT_ONCE_SHAPE.match(key) is not None or (
+            _PLUS_SHAPE.search(key) is not None and g.names_linked_re.match(after) is not None)
         for k in range(5):
             if k >= len(after) or not (is_han(after[k]) or after[k].isalnum()):
                 break
@@ -1296,10 +1450,12 @@ class _Run:
                 weight = g.cue_after[m.group()]
                 score += max(weight, -1) if shaped else weight
                 break
+            if k and g.after_stop.match(after, k):
+                break  # “加速度”转化为 + 项目: a cue beyond a verb or preposition names something else
         meaningful = sum(1 for c in name if is_han(c) or c.isdigit())
         if meaningful < 2:
             score -= 5
-        clauses = [c for c in _CLAUSE_SPLIT.split(name) if c]
+        clauses = [c for c in _CLAUSE_SPLIT.split(_LATIN_SPACE.sub("", name)) if c]  # “A I智能导办”: one clause
         if len(clauses) >= 3:
             score -= 3
         if len(clauses) >= 2 and key not in self.lex.initiatives:
@@ -1309,15 +1465,24 @@ class _Run:
             if cue_before > 0 or linked:
                 # 推行“前台综合受理、后台分类审批”模式: a reform carried out; “首问负责、限时办结”等制度
                 return max(score, 1)
-        named = g.after_re.match(after)  # “三集中”, but “双全双百”工程: a strong cue names it
-        if (_DE_PHRASE.match(name) and not _AT_ONCE_SHAPE.match(key)) or (
-                _NUMERIC_ABBREV.match(name) and not (named and g.cue_after[named.group()] >= 2)):
+        named = g.after_re.match(after)  # “三集中”, but “双全双百”工程, “一项目一专班”服务机制: a strong cue names it
+        strong = (named is not None and g.cue_after[named.group()] >= 2) or g.names_linked_re.match(after) is not None
+        if (_DE_PHRASE.match(name) and not _AT_ONCE_SHAPE.match(key)) or (_NUMERIC_ABBREV.match(name) and not strong):
             score -= 3
         if _SENTENCE_PUNCT.search(name):
             score -= 3
         if len(name) > 16 and suffix_weight <= 0:
             score -= 2
         return score
+
+    def has_shape(self, name: str) -> bool:
+        """True when a shape word of ``initiative_cues.tsv`` makes ``name`` reform-shaped: with words
+        of its own (“周末不打烊”, not “不打烊” alone), at the start or after two characters at least
+        (“园区办事不出园”, not the idiom “足不出港”)."""
+        for m in self.g.cue_shape.finditer(name, overlapped=True):
+            if len(m.group()) < len(name) and (m.start() == 0 or m.start() >= 2):
+                return True
+        return False
 
     def unquoted_initiatives(self) -> list[Candidate]:
         text, g, lex = self.text, self.g, self.lex
@@ -1352,8 +1517,15 @@ class _Run:
             for cut in g.left_cut.finditer(text, run.start(), run.end()):
                 start = cut.end()
             body = text[start:m.start()]
-            if 2 <= len(body) <= 12 and not self.is_generic(body) and fold(body) not in lex.initiatives:
+            least = max(2, g.named_min[m.group()])  # 川渝远程异地评标 + 协同系统: a long body names a system
+            if least <= len(body) <= 12 and not self.is_generic(body) and fold(body) not in lex.initiatives:
                 out.append(Candidate("INITIATIVE", start, m.end(), text[start:m.end()], TIER_NAME, RANK_PATTERN))
+        desks = g.desk
+        for s, e, surface in self.ini_hits:  # 川渝通办 + 专窗: a programme named by its window, unquoted
+            ini = lex.initiatives[surface]
+            if ini.kind not in _UNQUOTED_KINDS and len(surface) >= _MIN_DESK_NAME and desks.match(text, e) \
+                    and self.breaks_before(s):
+                out.append(Candidate("INITIATIVE", s, e, text[s:e], TIER_NAME, RANK_LEXICON))
         return out
 
     # -- ORG ----------------------------------------------------------------
@@ -1428,7 +1600,10 @@ class _Run:
         for s, e, surface in self.org_hits:
             if self.lex.orgs[surface].level == "central":
                 central[e] = min(s, central.get(e, s))
+        township_end = {s: e for s, e, _ in self.townships()}
         for a in self.anchors(central=True):
+            if a.division is not None and township_end.get(a.start, 0) > a.end:
+                continue  # 玉山 + 镇便民服务中心: the division's name starts a township's (玉山镇)
             national = a.division is None and a.bare is None and not a.township
             pos, party = a.end, bool(a.bare and a.bare.endswith("委"))  # 市委办公室
             if a.division is not None and text.startswith("委", pos) and not g.boundary.match(text, pos) and (
@@ -1456,6 +1631,8 @@ class _Run:
                     or self.in_title(a.start, name_end)):
                 continue  # 省委 + 常委: a title; 渝北府办 + 发〔2025〕: a document number
             name = text[a.start:name_end]
+            if a.zone and self.g.generic_suffix.search(text, pos, name_end) is not None:
+                continue  # 曲江新区 + 再布局: a word, no body's name
             dept_name = dept is not None and name_end == dept[0]  # 区委 + 督查办: a department's short name
             if not a.zone and not dept_name and self.is_generic(name) and not (
                     (a.division is not None or a.bare) and self.specific_kind(text[pos:name_end])):
@@ -1468,7 +1645,8 @@ class _Run:
             written = None
             if base is not None:
                 written, _ = self.official(base, rest, party=party)
-                if not party and rest not in self.lex.dept_names:  # 规划自然资源局, 城市管理委: in full
+                if not party and rest not in self.lex.dept_names and not (suf and g.org_suffix[suf].anchor == "free"):
+                    # 规划自然资源局, 城市管理委: in full (an enterprise's registered name stays as written)
                     rest = self.lex.expand(rest, "body", *(("suffix",) if suf in self.lex.expansions["suffix"] else ()))
                 norm, dept_kind = self.official(base, rest, party=party)
                 kind = dept_kind or kind
@@ -1495,7 +1673,11 @@ class _Run:
             if start != a.start:
                 norm = _squeeze(text[start:name_end])
             end, unit, chained = self.extend(name_end)
-            out.append(Candidate("ORG", start, end, norm + chained, TIER_NAME, RANK_PATTERN, unit=unit, kind=kind))
+            branch = None if party or chained else self.branch_of(a, norm)
+            if branch is not None:  # 区市场监管局 in Shenzhen: 深圳市市场监督管理局, unit 南山监管局
+                norm, unit = branch[0], unit or branch[1]
+            rank = RANK_LEXICON if a.place is not None else RANK_PATTERN  # a named zone's body: its name is known
+            out.append(Candidate("ORG", start, end, norm + chained, TIER_NAME, rank, unit=unit, kind=kind))
         for m in g.free_org.finditer(text):
             end = m.end()
             while True:  # 集团 + 有限公司
@@ -1523,6 +1705,8 @@ class _Run:
             if school is not None:  # 华中科技大学 + 公共管理学院: a school is a unit of its university
                 name, unit = school.group("body"), school.group("unit")
             name = self.grid_company(name)
+            if rule.kind == "institution" and unit is None:
+                name = self.district_named(start, name)  # 南山区人民医院 -> 深圳市南山区人民医院
             # after a bare prefix (市行政学院) the anchored name, with its division resolved, goes first
             rank = RANK_OTHER if _BARE_PREFIX.match(text, start) else RANK_PATTERN
             out.append(Candidate("ORG", start, end, name, TIER_NAME, rank, unit=unit, kind=rule.kind))
@@ -1538,7 +1722,8 @@ class _Run:
                 if start and is_han(text[start - 1]) and not self.breaks_before(start):
                     continue
                 if not (g.generic_prefix.search(body) or g.boundary.search(body) or self.is_generic(body + m.group())):
-                    out.append(Candidate("ORG", start, m.end(), body + m.group(), TIER_NAME, RANK_PATTERN, kind=rule.kind))
+                    # below an anchored name of the same span (区政府 + 督查室)
+                    out.append(Candidate("ORG", start, m.end(), body + m.group(), TIER_NAME, RANK_OTHER, kind=rule.kind))
                 break
         return out
 
@@ -1563,10 +1748,29 @@ class _Run:
                             break
                 entry = lex.list_entry(part, self.home)
                 if entry is None:
+                    local = self.listed_department(part)  # 资源规划 (局): the home's 自然资源和规划局
+                    if local is not None:
+                        out.append(Candidate("ORG", start, start + len(part), local[0], TIER_NAME, RANK_PATTERN,
+                                             kind=local[1]))
                     continue
                 norm = self.local_form(entry) or lex.org_norm(part, entry, self.home)
                 out.append(Candidate("ORG", start, start + len(part), norm, TIER_NAME, RANK_LEXICON, kind=entry.kind))
         return out
+
+    def listed_department(self, part: str) -> tuple[str, str | None] | None:
+        """A short name in a list that is a short department name of ``dept_names.tsv`` without its
+        局 (``资源规划`` of ``资源规划局``): that department of the home city or county, or ``None``."""
+        dept = self.lex.dept_names.get(part + "局")
+        if dept is None or len(part) < 2 or dept.template:
+            return None
+        home = self.home
+        prefix = home.county_prefix or (home.county.local if home.county else None)
+        if prefix is None:
+            city = home.city_level
+            prefix = city.local if city is not None else None
+        if prefix is None:
+            return None
+        return self.official(prefix, part + "局")[0], dept.kind
 
     # -- LOC ----------------------------------------------------------------
 
@@ -1585,8 +1789,10 @@ class _Run:
                 continue
             if home_province is not None and div.full == home_province.full:
                 continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin
-            if div.level in ("county", "township") and surface != div.full and not surface.endswith(
-                    ("市", "县", "区", "州", "旗", "镇", "乡")):
+            # (the home county by a short form that is a word elsewhere, 南山, needs none: 在“i深圳”南山专区)
+            home_short = div == self.home.county and surface not in self.lex.divisions
+            if div.level in ("county", "township") and surface != div.full and not home_short and not (
+                    surface.endswith(("市", "县", "区", "州", "旗", "镇", "乡"))):
                 adjacent = (s in ends or e in starts or (s and text[s - 1] == "、" and s - 1 in ends)
                             or (text[e:e + 1] == "、" and e + 1 in starts))
                 if not adjacent and not g.loc_before.search(text, max(0, s - 3), s):
@@ -1604,6 +1810,8 @@ class _Run:
         for s, e, norm in self.townships():
             out.append(Candidate("LOC", s, e, norm, TIER_LOC, RANK_PATTERN))
         for a in self.anchors(bare=False):
+            if a.zone or a.place is not None:
+                continue  # 高新区 + 丝路软件城: a place inside a zone is a LOC of its own
             run = _HAN_RUN.match(text, a.end)
             # every zone suffix within reach, the longest name wins: 宜宾临港 < 宜宾临港经济技术开发区
             for m in g.zone_suffix.finditer(text, a.end, run.end() if run else a.end, overlapped=True):
@@ -1615,6 +1823,7 @@ class _Run:
                         len(m.group()) > 1 or m.start() > a.end or self.township_ends(m.end())):  # 泸州港, not 广东港澳
                     out.append(Candidate("LOC", a.start, m.end(), _squeeze(text[a.start:m.end()]), TIER_LOC, RANK_PATTERN))
         out += self.free_zones()
+        out += [Candidate("LOC", s, e, official, TIER_LOC, RANK_PATTERN) for s, e, official in self.home_zone_words()]
         for a in self.anchors(relaxed_province=True):
             m = g.venue_prefix.match(text, a.end)
             if m is None and a.division is not None and text[a.end - 1] == "市":
@@ -1632,7 +1841,7 @@ class _Run:
             if cue is None or not 2 <= m.start() - cue.end() <= 10:
                 continue
             name = text[cue.end():m.end()]
-            if not g.boundary.search(name) and not self.is_generic(name):
+            if not g.boundary.search(name) and not self.is_generic(name) and not _FREE_ZONE_MODIFIER.match(name):
                 out.append(Candidate("LOC", cue.end(), m.end(), name, TIER_LOC, RANK_PATTERN))
         return out
 
@@ -1648,11 +1857,14 @@ class _Run:
                 start = m.start() - size
                 if start < 0 or not is_han(text[start]):
                     break
-                if not (g.loc_before.search(text, max(0, start - 3), start) or self.listed_after_place(start)):
+                if not (g.loc_before.search(text, max(0, start - 3), start) or self.listed_after_place(start)
+                        or self.after_zone(start)):
                     continue
                 body = text[start:m.start()]
-                if (self.body_ok(start, m.start(), strict=True) and not self.is_generic(text[start:m.end()])
-                        and not _DIGITS.search(body)):
+                # a division inside the name is part of a word (峨 + 眉山 + 景区), not the name's start
+                if (self.body_ok(start, m.start(), strict=True, inner_divisions=True)
+                        and not self.is_generic(text[start:m.end()]) and not _DIGITS.search(body)
+                        and not _FREE_ZONE_MODIFIER.match(body)):
                     out.append(Candidate("LOC", start, m.end(), _squeeze(text[start:m.end()]), TIER_LOC, RANK_PATTERN))
                 break
         out += [Candidate("LOC", s, e, _squeeze(text[s:e]), TIER_LOC, RANK_PATTERN) for s, e in self.bare_zones()]
@@ -1661,10 +1873,15 @@ class _Run:
             pos = text.find(name)
             while pos >= 0:
                 end = pos + len(name)
-                if (pos, end) not in found and self.breaks_before(pos):
+                # a long name anywhere (做好峨眉山景区…), a short one where a name may start
+                if (pos, end) not in found and (len(name) >= _ANYWHERE_NAME or self.breaks_before(pos)):
                     out.append(Candidate("LOC", pos, end, _squeeze(name), TIER_LOC, RANK_PATTERN))
                 pos = text.find(name, end)
         return out
+
+    def after_zone(self, pos: int) -> bool:
+        """True when ``pos`` follows a zone's name (高新区 + 丝路软件城): a place inside it."""
+        return self.g.zone_tail.search(self.text, max(0, pos - 8), pos) is not None
 
     def bare_zones(self) -> list[tuple[int, int]]:
         """Zones of the home city named without it (``在科技城新区``): a body of 2-6 characters
@@ -1748,8 +1965,8 @@ class _Run:
         # overlapped: 市政务服务中心主任陈静 is read from 主任 on, once 中心主任 hits the ORG
         for m in g.person.finditer(text, overlapped=True):
             name_start = m.start("name")
-            if name_start <= taken:
-                continue
+            if name_start <= taken or text[name_start] in g.list_conj:
+                continue  # 政协委员 + 和企业代表: a conjunction, no surname
             name_end = None
             for end in (m.end(), m.end() - 1):  # 3 or 2 characters: whichever a name may end after
                 if end - name_start >= 2 and self.breaks_after(end):

@@ -9,16 +9,19 @@ trigger spans back to raw offsets.
 Which events (CONVENTIONS.md "Events"):
 
 - A news item is dated when its first sentence (after a short headline, if
-  any) starts with a time mention (``11月5日，``, ``近日，``, ``1月，``) or its
-  subject is followed by one (``生态环境厅于11月13日印发…``). Years, quarters
-  and progress framing (``今年以来``, ``目前``) do not date an item.
+  any) starts with a time mention (``11月5日，``, ``近日，``, ``1月，``; a purpose
+  clause may follow it: ``近日，根据…要求，A局印发…``) or its subject is followed
+  by one (``生态环境厅于11月13日印发…``). Years, quarters and progress framing
+  (``今年以来``, ``目前``) do not date an item.
 - That sentence gives one event for the first typed predicate after the
   subject, and one more for each later predicate of another type that has its
   own POLICY/INITIATIVE object (``印发通知，正式启用…系统`` -> issue + launch)
   or its own new subject (``…，B局同步开展…``).
 - A later sentence of the item gives events only when another actor is its
   subject (``…。B局窗口…。``, ``会后，B局…``), under the item's time, or when it
-  starts with a day-precise time of its own (``同日，``). An item opening with
+  starts with a day-precise time of its own (``同日，``), unless that is the same
+  day and the same actors do the same kind of thing (``当天，A还组织开展了…比武``).
+  Two units of one body (``X局政务服务管理处``, ``X局数据资源处``) are two actors. An item opening with
   totals (``今年以来，累计…。``) is dated by its first sentence with a time of its
   own (``10月，新上线…``). Without a named subject the action opens the sentence,
   or follows a clause taking the actors somewhere (``…负责同志赴X，考察Y``).
@@ -33,26 +36,38 @@ ending in a meeting noun is a meeting (``召开…审批服务专班会``); ligh
 (``开展…培训`` -> ``培训``) or take its activity noun's type (``开展…活动`` ->
 service; a generic ``活动`` defers to the noun before it: ``业务竞赛活动`` ->
 training). An inspection (``检查``, ``督查``) is a visit, or a review when its
-clause names documents (``data/event_documents.tsv``) or a title. Arguments come from the event's own sentence: the subject's
+clause names documents (``data/event_documents.tsv``) or a title; a briefing
+(``宣讲``) is a training, or a service when its clause names a public audience
+and no staff (``data/event_audiences.tsv``: ``线上宣讲``, ``惠企政策宣讲进园区``).
+A verb inside what a content verb names (``详细了解“X”试点准备工作``) is no predicate. Arguments come from the event's own sentence: the subject's
 ORGs/PERSONs are agents; cue words from ``data/event_roles.tsv`` mark
 participants (``会同X``, ``Y承办``, ``邀请X``, ``X有关负责同志陪同``), targets
-(``赴X``), locations (``在X``) and an approving agent (``经X审定`` with a verb of
+(``赴X``; ``对X、Y开展督查`` for an inspection visit; ``为入驻X的企业开展上门服务``), locations (``在X``, also
+``在区12345热线``) and an approving agent (``经X审定`` with a verb of
 ``data/event_approvals.tsv`` as the trigger; not ``经X审定的《…》``, a modifier); titles and
 initiatives in the predicate's clause (or named as its content:
 ``…授课，深入解读《X》``) are objects; a count of the object or of occurrences
 (units in ``data/event_quantity_units.tsv``) is the quantity, and so is a count
-of bodies or households marked by 对/为 as what the event acts on
-(``对辖区8个街道…开展核验``, ``为46户群众开展…``) or listed as its targets
-(``赴A、B等6个县督查``); not the owners (``对9个部门的目录``, ``对26家企业申报的43件申请``)
-nor the places acted in (``在全市82个网点开通``).
+of bodies, households or people marked by 对/为 as what the event acts on
+(``对辖区8个街道…开展核验``, ``为46户群众开展…``, ``对36名工作人员进行培训``) or listed as
+its targets (``赴A、B等6个县督查``, ``对A、B、C 3个区县开展督查``); not the owners
+(``对9个部门的目录``, ``对26家企业申报的43件申请``, ``对46家企业的许可档案``), nor the places
+or fields acted in (``在全市82个网点开通``, ``在…等6个行业实行``).
 A verb naming a person or team (``帮办代办员``, ``宣讲团``) is no predicate, nor is an
 activity noun that only modifies another activity (``开展窗口服务技能比武``). A later predicate
 of the same actor that gives no event of its own hands its visited places,
 partners and titles to the event before (``…督导…，实地察看X，听取Y汇报``), and its
-initiatives too when it is the same kind of action (``…调研，实地查看“一窗通办”综合窗口``);
+initiatives too when it is the same kind of visit or training (``…调研，实地查看“一窗通办”综合窗口``,
+``举办培训班，…重点学习“X”``; not ``调整…，推行“X”``); it gives an event of its own with an
+initiative in its own words or named as its topic (``…，并与X就“Y”开展座谈``). Places in
+predicate-less clauses after the event are its targets (``…，先后到X、Y实地了解…``) or, in the
+next clause opening with ``在X`` when it has no place yet, its location. Co-actors
+(``会同X``) take part in every event of the sentence, a meeting's host (``由X承办的…会``) in
+the meeting only;
 an initiative naming a facility of a place visited is part of the place
-(``到X“办不成事”反映窗口值守``). Escorts are participants (``X陪同调研``,
-``副秘书长Y，Z负责同志陪同``).
+(``到X“办不成事”反映窗口值守``). Escorts, chairs, lecturers and those reporting are
+participants (``X陪同调研``, ``副秘书长Y，Z负责同志陪同``, ``Y主持会议``, ``举办培训班，Z业务骨干
+现场授课``, ``X、Y汇报有关工作``).
 """
 
 from __future__ import annotations
@@ -76,14 +91,18 @@ from .segment import Item, Sentence, segment, split_clauses
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
 KINDS = ("verb", "frame", "light", "head", "content", "stop")
-_ROLE_HINTS = ("at=target", "obj=target", "attend", "docs=review", "generic")
-_CUE_ROLES = ("agent", "participant", "target", "location")
+_ROLE_HINTS = ("at=target", "obj=target", "attend", "docs=review", "generic", "public=service")
+_CUE_ROLES = ("agent", "participant", "target", "location", "visited")
+_AUDIENCES = ("public", "staff")
 
 _MASK = "\u25a1"  # stands in for masked characters; neither a trigger nor punctuation
 _QUOTE = regex.compile(r"“[^“”\n]{1,80}”|「[^「」\n]{1,80}」")
 # Between two mentions of one coordinated run: 窗口, brackets and connectives.
 _RUN_GAP = regex.compile(r"(?:窗口)?\s*[）)”」]?\s*(?:[、/]|和|与|及|以及)?\s*[（(“「]?")
+_JOINED = regex.compile(r"[、/和与及]")
 _OPENERS = "“「《〈"
+# A level word a service platform's name leaves outside its span (区12345热线, 市12345热线).
+_LEVELS = "省市区县"
 _CLOSERS = "”」》〉"
 # Office words between an ORG and its PERSON (公安厅党委委员、副厅长何绍明).
 _TITLE_GAP = regex.compile(r"[\p{Han}、]{1,20}")
@@ -94,12 +113,19 @@ _LEAD_ADVERBIAL = regex.compile(
     r"(?:(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，|【[^】\n]{1,20}】|[^，。；：\n]{2,20}：)\s*"
 )
 _FRONTED_PLACE = regex.compile(r"在[^，。；：\n]{1,30}[，,]\s*")
+# After an item's time: a purpose or basis clause before the subject (近日，根据…要求，A局印发…).
+_FRONTED_PURPOSE = regex.compile(r"(?:为了|为|根据|按照|依据|围绕|结合|聚焦)[^，。；：\n]{1,40}[，,]\s*")
 # A higher body's assent before the subject (经省政府同意，A厅印发…): neither subject nor argument;
 # the verbs are those of data/event_approvals.tsv (EventLexicon.assent).
 _FRONTED_ASSENT = r"经[^，。；：\n]{{1,30}}?(?:{verbs})[，,]\s*"
 _SUBJECT_TIME_GAP = regex.compile(r"\s*(?:于|在)?\s*")
 # A time a later sentence may open with to report an action of its own day.
 _DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|同日|当日|当天|次日|翌日")
+_SAME_DAY = regex.compile(r"同日|当日|当天")
+# Before a mention: the party a service is for (为入驻X的…企业开展上门服务).
+_SERVED = regex.compile(r"为[^\s，。；,;：:、在对为的]{0,8}$")
+# A pivot verb: who it names acts in what follows (邀请X走进大厅，体验Y).
+_INVITE = regex.compile(r"邀请|邀约")
 # Progress framing: 今年以来…, 截至11月底… report totals, not an action.
 _PROGRESS_TIME = regex.compile(r"以来|目前|当前|截至|截止")
 _STATISTIC_WORDS = regex.compile(r"累计|共计")
@@ -121,23 +147,24 @@ _CLAUSE_PUNCT = regex.compile(r"[，,；;：:]")
 _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
 # Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
 # 为: a result or a beneficiary (整合为“…”, 为“…”提供); 简称: a short name (以下简称《方案》).
-_NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在|(?<!关)于|为|按照|根据|对照|简称)$")
+_NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在[省市区县]?|(?<!关)于|为|按照|根据|对照|简称)$")
 # Words after a quoted mention that make it a theme (以“…”为主题).
 _THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
 # A count of bodies, people or places is not the event's quantity (8个省直部门, 21个市（州）).
 _COUNTS_BODIES = regex.compile(
-    r"\s*(?:省直|[省市县区]级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|镇|街道|村|社区|地区)(?!级)"
+    r"\s*(?:省直|[省市县区]级|相关|有关)?(?:部门|单位|机构|人员|人|名|市|州|县|区|乡镇|镇|街道|村|社区|地区"
+    r"|行业|领域)(?!级)"  # 在…等6个行业实行: the fields it applies in
 )
 # Before a quantity: the place an action happens in (在全市82个邮政网点开通): it counts places.
 _COUNT_OF_PLACE = regex.compile(r"在[^\d，。；,;、：:的对为向]{0,6}$")
 # Between a run of targets and their count (赴A、B、C等6个县督查).
-_TARGETS_COUNTED = regex.compile(r"\s*[）)”」]?\s*等\s*")
+_TARGETS_COUNTED = regex.compile(r"\s*[）)”」]?\s*(?:等\s*)?")
 # Between a run and its post cue: the rest of a list (等18个部门, 及10多家企业代表), the people
 # sent (有关负责同志), an adverb, and a speech's topic and kind (就…作典型发言).
 _POST_CUE_GAP = (
     r"\s*(?:(?:等|及|和)[^，。；,;：:“”《》]{0,12}?)?"
-    r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师))?"
-    r"\s*(?:共同|联合|分别|一同|一起)?\s*(?:就[^，。；,;]{1,40}?)?(?:作\p{Han}{0,2}?)?"
+    r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师|业务骨干|骨干))?"
+    r"\s*(?:共同|联合|分别|一同|一起|现场)?\s*(?:就[^，。；,;]{1,40}?)?(?:作\p{Han}{0,4}?)?"
 )
 # After a verb: it names a person or team doing that work (帮办员, 代办专员, 宣讲团), not an action.
 _AGENT_NOUN = regex.compile(r"员(?!工)|专员|团队|队伍|小分队|团(?!结|体)")
@@ -147,6 +174,11 @@ _AGENT_NOUN = regex.compile(r"员(?!工)|专员|团队|队伍|小分队|团(?!�
 _COUNT_OF_OBJECT = regex.compile(r"(?:对|为|向|其中)[^\d，。；,;、：:的]{0,6}$")
 # 户 counts households (people, not counted) unless enterprises follow (12户企业).
 _HOUSEHOLDS = frozenset({"户"})
+# People are counted only as those the event acts on, marked by 对/为 (对首批站点36名工作人员进行培训).
+_PEOPLE = frozenset({"名", "人", "位"})
+# Units counting documents themselves (对120份申请材料开展审查); a count in another unit before a
+# document noun counts their owners (对46家企业的许可档案开展评查, 对23个项目招标文件开展审查).
+_DOCUMENT_UNITS = frozenset({"件", "份", "卷", "本", "篇", "条", "项", "宗", "册"})
 _ENTERPRISES_AFTER = regex.compile(r"[^\d，。；,;、：:的]{0,6}?(?:企业|经营主体|商户|个体工商户|市场主体)")
 # After an activity noun that ends a light verb's phrase: more words of another activity
 # (服务技能比武, 宣传标语征集), so the noun is a modifier and does not type the phrase.
@@ -165,6 +197,11 @@ _FACILITY = regex.compile(
 )
 # What may follow a clause that only names people in a list of attendees.
 _LIST_END = regex.compile(r"[\s，,、；;]*")
+# Event types whose later predicates of the same kind go on seeing or studying what the event is
+# about (调研…，实地查看“X”; 举办培训班，…重点学习“X”): their initiatives are the event's objects.
+_SEEN_OR_STUDIED = frozenset({"visit", "training"})
+# Before an initiative in a later predicate's clause: its topic (并与X就“Y”开展座谈), the predicate's own.
+_TOPIC = regex.compile(r"(?<![成造])就")
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _SPACES = regex.compile(r"\s*")
 
@@ -206,6 +243,8 @@ class EventLexicon:
     approval: regex.Pattern  # an approval verb, not followed by 的
     assent: regex.Pattern  # a fronted assent: 经X同意，
     documents: regex.Pattern  # a noun naming documents or cases (案卷, 办件): 检查 of them is a review
+    public: regex.Pattern  # a public audience (企业, 线上): 宣讲 for it is a service
+    staff: regex.Pattern  # a staff audience (工作人员): 宣讲 for it stays a training
 
     @classmethod
     def load(
@@ -215,8 +254,9 @@ class EventLexicon:
         units: str | Path | None = None,
         approvals: str | Path | None = None,
         documents: str | Path | None = None,
+        audiences: str | Path | None = None,
     ) -> EventLexicon:
-        """Read the five data files (the package's own by default).
+        """Read the six data files (the package's own by default).
 
         Raises :class:`LexiconError` naming file, line and field for a bad row.
         """
@@ -225,12 +265,15 @@ class EventLexicon:
         counted = _read_units(*_source(units, "event_quantity_units.tsv"))
         verbs = _read_approvals(*_source(approvals, "event_approvals.tsv"))
         nouns = _read_words(*_source(documents, "event_documents.tsv"), ("noun", "notes"), "document noun")
+        heard = _read_audiences(*_source(audiences, "event_audiences.tsv"))
         post = alternation(c.cue for c in cues if c.position == "post")
         return cls(MappingProxyType(rows), cues, counted, regex.compile(alternation(rows)),
                    regex.compile(f"{_POST_CUE_GAP}(?P<cue>{post})"), verbs,
                    regex.compile(rf"(?:{alternation(verbs)})(?!\s*的)"),
                    regex.compile(_FRONTED_ASSENT.format(verbs=alternation(verbs))),
-                   regex.compile(alternation(nouns)))
+                   regex.compile(alternation(nouns)),
+                   regex.compile(alternation(w for w, a in heard.items() if a == "public")),
+                   regex.compile(alternation(w for w, a in heard.items() if a == "staff")))
 
 
 @functools.cache
@@ -327,6 +370,17 @@ def _read_words(where: str, text: str, header: tuple[str, str], what: str) -> fr
     return frozenset(out)
 
 
+def _read_audiences(where: str, text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for number, (word, audience, _notes) in _rows(where, text, ("word", "audience", "notes")):
+        if not word or word in out:
+            raise LexiconError(f"{where}:{number}: audience word {word!r} is empty or listed twice")
+        if audience not in _AUDIENCES:
+            raise LexiconError(f"{where}:{number}: audience {audience!r} of {word!r} is not one of {_AUDIENCES}")
+        out[word] = audience
+    return out
+
+
 def _read_units(where: str, text: str) -> frozenset[str]:
     out: set[str] = set()
     for number, (unit, _notes) in _rows(where, text, ("unit", "notes")):
@@ -371,6 +425,12 @@ class _Predicate:
     ce: int
     row: TriggerRow
     end: int  # clean end of the predicate's words (a frame's head included)
+    lead: int | None = None  # clean start of the predicate's words when a light verb opens them
+
+    @property
+    def begin(self) -> int:
+        """Where the predicate's words start (``开展`` of ``开展…上门服务``)."""
+        return self.cs if self.lead is None else self.lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,7 +546,9 @@ def _entity_mentions(doc: Document) -> list[_Mention]:
 
 
 def _norm(e: Entity) -> str:
-    return "".join((e.norm or e.text).split())
+    """Who a mention names: its norm, and the unit of a body (两个处 of one 局 are two actors)."""
+    norm = "".join((e.norm or e.text).split())
+    return f"{norm}/{e.unit}" if e.label == "ORG" and e.unit else norm
 
 
 def _mask(text: str, entities: Sequence[_Mention]) -> str:
@@ -525,6 +587,8 @@ def _run_at(ctx: _Context, pos: int, end: int, labels: tuple[str, ...], *, title
         gap = text[run[-1].ce if run else pos:m.cs]
         if run:
             joins = _RUN_GAP.fullmatch(gap) is not None
+            if run[-1].label == "INITIATIVE" and m.label == "LOC" and not _JOINED.search(gap):
+                joins = False  # “i深圳”南山专区: the place names a part of the platform
         else:
             joins = not gap
         if titles and not joins and m.label == "PERSON":
@@ -535,10 +599,13 @@ def _run_at(ctx: _Context, pos: int, end: int, labels: tuple[str, ...], *, title
     return run
 
 
-def _cue_before(ctx: _Context, pos: int, floor: int, position: str = "pre") -> RoleCue | None:
-    """The cue word just before ``pos`` (an opening quote in between is skipped)."""
+def _cue_before(ctx: _Context, pos: int, floor: int, position: str = "pre", *, level: bool = False) -> RoleCue | None:
+    """The cue word just before ``pos`` (an opening quote in between is skipped; with ``level``, a
+    level word left outside an initiative too: 在区12345热线开通)."""
     text = ctx.text
     while pos > floor and text[pos - 1] in _OPENERS:
+        pos -= 1
+    if level and pos - 1 > floor and text[pos - 1] in _LEVELS:
         pos -= 1
     for cue in ctx.lexicon.cues:
         if cue.position != position:
@@ -583,7 +650,8 @@ def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int, int] | Non
     """``(time, subject position, search start, argument start)`` when ``sent`` opens with a time.
 
     Also ``A厅于11月13日印发…`` (the subject before its time), a fronted
-    purpose clause or label (``为…，11月5日，…``), a fronted place
+    purpose clause or label (``为…，11月5日，…``; after the time too: ``近日，根据…要求，A局…``),
+    a fronted place
     (``11月5日，在成都，A厅…``: the subject follows, the place is an argument)
     and a fronted assent (``11月5日，经省政府同意，A厅…``: not an argument).
     """
@@ -600,6 +668,11 @@ def _lead(ctx: _Context, sent: Sentence) -> tuple[_Mention, int, int, int] | Non
             after += 1
         fronted = _FRONTED_PLACE.match(text, after, sent.clean_end)
         subject_at = fronted.end() if fronted else after
+        purpose = _FRONTED_PURPOSE.match(text, subject_at, sent.clean_end)
+        if purpose is not None and _subject(ctx, purpose.end(), sent.clean_end).agents:
+            subject_at = purpose.end()  # 近日，根据…要求，A局印发…: the subject follows the purpose
+            if not fronted:
+                after = subject_at
         assent = ctx.lexicon.assent.match(text, subject_at, sent.clean_end)
         if assent is not None and _subject(ctx, assent.end(), sent.clean_end).agents:
             return time, assent.end(), assent.end(), assent.end()  # else the approval is the news
@@ -624,8 +697,10 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         if i in used or kind in ("stop", "head", "content"):
             continue
         if kind == "verb":
-            # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; not predicates
-            if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches):
+            # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; 了解…试点准备工作:
+            # the content of another verb; not predicates
+            if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches) \
+                    and not _in_content(ctx, i, matches, clauses):
                 out.append(_Predicate(_inspection(ctx, m.row, m.cs, clauses), m.cs, m.ce, m.row, m.ce))
             continue
         c_start, c_end = clauses.at(m.cs)
@@ -654,7 +729,11 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             if type_ is not None:
                 out.append(_Predicate(type_, m.cs, m.ce, m.row, nxt.ce if nxt else m.ce))
         elif nxt is not None and nxt.row.kind == "verb":  # 开展…培训: the verb is the trigger
-            out.append(_Predicate(_inspection(ctx, nxt.row, nxt.cs, clauses), nxt.cs, nxt.ce, nxt.row, nxt.ce))
+            type_ = _inspection(ctx, nxt.row, nxt.cs, clauses)
+            if type_ == "service" != nxt.row.type:  # 开展惠企政策宣讲进园区活动: a service, as 开展…活动
+                out.append(_Predicate(type_, m.cs, m.ce, m.row, nxt.ce))
+            else:
+                out.append(_Predicate(type_, nxt.cs, nxt.ce, nxt.row, nxt.ce, lead=m.cs))
         elif nxt is not None:  # 开展…活动: the light verb, typed by the activity noun
             if _MODIFIER_HEAD.match(ctx.masked, nxt.ce, limit):
                 continue  # 开展窗口服务技能比武: the noun modifies another activity
@@ -670,13 +749,32 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
 
 def _inspection(ctx: _Context, row: TriggerRow, cs: int, clauses: _Clauses) -> str:
     """The type of a trigger: an inspection (``docs=review``: 检查, 督查) of documents or cases
-    (a noun of ``event_documents.tsv`` or a title in its clause) is a review, else its own type."""
-    if "docs=review" not in row.roles:
-        return row.type
-    a, b = clauses.at(cs)
-    if ctx.lexicon.documents.search(ctx.masked, a, b) or ctx.entities_in(a, b, ("POLICY",)):
-        return "review"
+    (a noun of ``event_documents.tsv`` or a title in its clause) is a review; a briefing
+    (``public=service``: 宣讲) whose clause names a public audience and no staff
+    (``event_audiences.tsv``: 线上宣讲, 为企业宣讲) is a service; else the row's own type."""
+    if "docs=review" in row.roles:
+        a, b = clauses.at(cs)
+        if ctx.lexicon.documents.search(ctx.masked, a, b) or ctx.entities_in(a, b, ("POLICY",)):
+            return "review"
+    if "public=service" in row.roles:
+        a, b = clauses.at(cs)
+        if ctx.lexicon.public.search(ctx.masked, a, b) and not ctx.lexicon.staff.search(ctx.masked, a, b):
+            return "service"
     return row.type
+
+
+def _in_content(ctx: _Context, i: int, matches: list[_Match], clauses: _Clauses) -> bool:
+    """Match ``i`` is a word of what a content verb earlier in its clause names (``详细了解“X”试点
+    准备工作``, ``实地了解…帮办代办工作``): not adjacent to it (``传达学习``) and not after a new
+    predicate's conjunction (``听取意见并现场答疑``)."""
+    a = max(clauses.at(matches[i].cs)[0], matches[i].cs - _PHRASE_MAX)
+    for j in range(i - 1, -1, -1):
+        c = matches[j]
+        if c.cs < a:
+            break
+        if c.row.kind == "content" and c.ce < matches[i].cs:
+            return _PHRASE_END.search(ctx.masked, c.ce, matches[i].cs) is None
+    return False
 
 
 def _names_agent(ctx: _Context, i: int, matches: list[_Match]) -> bool:
@@ -749,20 +847,32 @@ def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate
                   busy: set[int], skip: set[str]) -> list[tuple[str, _Mention]]:
     """Arguments of group ``g`` in the predicate-less clauses after it.
 
-    Titles named as its content (``…授课，深入解读《X》``, ``…，结合《X》解读…``)
-    are objects; attendees (``…，副区长X出席并讲话``, ``…，邀请X授课``,
+    Places gone to (``…，先后到X、Y实地了解…``) are targets, places acted in
+    (``…，在X设立流动服务点``) locations; titles named as its content
+    (``…授课，深入解读《X》``, ``…，结合《X》解读…``) are objects; attendees (``…，副区长X出席并讲话``, ``…，邀请X授课``,
     ``…，X有关负责同志陪同``, ``…，听取X汇报``) are participants, with the
-    people named in the clauses before them (``…，副秘书长Y，Z负责同志陪同``).
+    people named in the clauses before them (``…，副秘书长Y，Z负责同志陪同``). From a
+    clause inviting others on, what is seen or visited is theirs (``…，邀请…代表走进大厅，
+    体验“X”``): no object, no target.
     """
     first = clauses.index(groups[g][-1].cs) + 1
     last = clauses.index(groups[g + 1][0].cs) if g + 1 < len(groups) else len(clauses.spans)
     out: list[tuple[str, _Mention]] = []
     listed: list[_Mention] = []  # clauses that only name people (省政府副秘书长郑敏，…陪同)
+    invited = False  # after 邀请X…, X is the one who goes and sees (邀请…代表走进大厅，体验“Y”)
     for k in range(first, last):
         if k in busy:
             break
         a, b = clauses.spans[k]
-        found = [(r, m) for r, m in _cue_args(ctx, a, b, [], skip) if r == "participant"]
+        cued = _cue_args(ctx, a, b, [], skip)
+        invited = invited or _INVITE.search(ctx.masked, a, b) is not None
+        # places it goes on to (…考察交流，先后到X、Y实地了解…), and the place of the clause right
+        # after it when that clause opens with it (…开展“X”服务，在Y设立流动服务点)
+        if not invited:
+            out += [(r, m) for r, m in cued if r == "target"]
+        if k == first and ctx.text.startswith("在", a):
+            out += [(r, m) for r, m in cued if r == "location" and m.cs <= a + 2]
+        found = [(r, m) for r, m in cued if r == "participant"]
         if found:
             out += found + [("participant", m) for m in listed if m.id not in skip]
             listed = []
@@ -770,15 +880,18 @@ def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate
             named = _subject(ctx, a, b)
             only_names = bool(named.agents) and _LIST_END.fullmatch(ctx.text, named.end, b) is not None
             listed = [*listed, *named.agents] if only_names else []
-        if any(m.row.kind == "content" for m in ctx.matches_in(a, b)):
+        if not invited and any(m.row.kind == "content" for m in ctx.matches_in(a, b)):
             out += [("object", m) for m in _objects(ctx, a, b, {m.id for _, m in out}, [])]
     return out
 
 
 def _cue_args(
-    ctx: _Context, start: int, end: int, group: list[_Predicate], skip: set[str]
+    ctx: _Context, start: int, end: int, group: list[_Predicate], skip: set[str], pre: set[str] | None = None
 ) -> list[tuple[str, _Mention]]:
-    """Arguments marked by cue words in ``[start, end)``: 会同X, 赴X, 在X, X承办, 调研X."""
+    """Arguments marked by cue words in ``[start, end)``: 会同X, 赴X, 在X, X承办, 调研X.
+
+    The ids of those marked by a cue before them (会同X、Y) are added to ``pre``.
+    """
     out: list[tuple[str, _Mention]] = []
     at_target = any("at=target" in p.row.roles for p in group)
     pos = start
@@ -789,8 +902,12 @@ def _cue_args(
         if not run:
             continue
         pos = run[-1].ce
-        cue = _cue_before(ctx, run[0].cs, start)
+        cue = _cue_before(ctx, run[0].cs, start, level=run[0].label == "INITIATIVE")
         role = cue.role if cue else None
+        if role == "visited":  # 对A、B开展督查: visited by an inspection; no role otherwise
+            role = "target" if any("obj=target" in p.row.roles and p.type == "visit" for p in group) else None
+        if role is not None and pre is not None:
+            pre.update(x.id for x in run)
         if role is None and (post := _cue_after(ctx, run[-1].ce, end)) is not None:
             role = post[0].role if post[0].role == "participant" else None
         if role is None and any(
@@ -800,6 +917,9 @@ def _cue_args(
             role = "target"
         if role == "location" and at_target:
             role = "target"
+        if role is None and at_target and _SERVED.search(ctx.masked, max(start, run[0].cs - 12), run[0].cs) \
+                and any(p.cs >= run[-1].ce for p in group):
+            role = "target"  # 为入驻X的企业开展上门服务: X is (where) the served party (is)
         if role == "location" and _modifies(ctx, run[-1].ce):
             continue  # 在X发布的N: the place of a modifier
         if role == "agent":  # 经X审定: the approving body, when the approval verb right after it is the trigger
@@ -849,21 +969,26 @@ def _quantity_args(ctx: _Context, start: int, end: int, heads: Sequence[_Predica
     out = []
     target_ends = {m.ce for m in targets}
     for q in ctx.quantities_in(start, end):
-        if q.statistic or q.unit not in ctx.lexicon.units:
+        if q.statistic or (q.unit not in ctx.lexicon.units and q.unit not in _PEOPLE):
             continue
-        trigger = next((p.cs for p in heads if p.cs >= q.ce), None)
+        trigger = next((p.begin for p in heads if p.begin >= q.ce), None)
         before = ctx.text[max(start, q.cs - 8):q.cs]
         if trigger is not None and _COUNT_OF_PLACE.search(before):
             continue
         if trigger is not None and (owner := ctx.text.find("的", q.ce, trigger)) >= 0 and \
                 ctx.quantities_in(owner, trigger):
             continue  # 对26家企业申报的43件申请: 26家 count the owners
+        if trigger is not None and q.unit not in _DOCUMENT_UNITS and \
+                ctx.lexicon.documents.search(ctx.masked, q.ce, trigger):
+            continue  # 对46家企业的许可档案开展评查: the owners of the documents reviewed
         counted = any(_TARGETS_COUNTED.fullmatch(ctx.text, e, q.cs) for e in target_ends if e <= q.cs)
         marked = counted or (trigger is not None and _COUNT_OF_OBJECT.search(before) is not None
                              and "的" not in ctx.text[q.ce:trigger])
         if _COUNTS_BODIES.match(ctx.text, q.ce, end) and not marked:
             continue
         if q.unit in _HOUSEHOLDS and not marked and not _ENTERPRISES_AFTER.match(ctx.text, q.ce, end):
+            continue
+        if q.unit in _PEOPLE and not (marked and trigger is not None):
             continue
         out.append(q)
     return out
@@ -931,17 +1056,22 @@ def _sentence_events(
             inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
             if inner is not None and inner.agents and not _norms(inner.agents) <= _norms(subject.agents):
                 actors, new_actor, lo = inner.agents, True, inner.end
-                escort = _cue_after(ctx, inner.end, head.cs)
-                if out and escort is not None and escort[0].role == "participant" and \
-                        _SPACES.fullmatch(ctx.text, escort[1], head.cs):
-                    out[-1][2].extend(("participant", m) for m in actors)  # X陪同调研: X accompanies
+                escort = _cue_after(ctx, inner.end, head.ce)
+                if out and escort is not None and escort[0].role == "participant" and (
+                        _SPACES.fullmatch(ctx.text, escort[1], head.cs) or escort[1] == head.ce):
+                    # X陪同调研: X accompanies; …举办培训班，X业务骨干现场授课: X lectures at it
+                    out[-1][2].extend([("participant", m) for m in actors]
+                                      + _continuation(ctx, clauses, groups, g, busy, {m.id for m in actors}))
                     continue
         hi = _region_end(groups, g, clauses)
         skip = {m.id for m in actors}
-        cue_args = _cue_args(ctx, lo, hi, group, skip)
+        pre: set[str] = set()  # mentions marked by a cue before them (会同X, 与X): co-actors
+        cue_args = _cue_args(ctx, lo, hi, group, skip, pre)
         objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group,
                            [m for r, m in cue_args if r in ("target", "location")])
         more = _continuation(ctx, clauses, groups, g, busy, skip)
+        if any(r == "location" for r, _ in cue_args):  # 在X试点…，在Y设立驿站: X is where it happens
+            more = [(r, m) for r, m in more if r != "location"]
         objects += [m for r, m in more if r == "object"]
         quantities = _quantity_args(ctx, max(lo, start, clauses.at(head.cs)[0]), hi, group,
                                     [m for r, m in cue_args if r == "target"])
@@ -952,25 +1082,27 @@ def _sentence_events(
                                   + [(r, m) for r, m in cue_args if r == "participant"])
             continue
         if g > 0 and not new_actor and (
-            head.type in {h.type for h, _, _ in out} or not any(m.cs >= head.ce for m in objects)
+            head.type in {h.type for h, _, _ in out}
+            or not any(m.cs >= head.begin or _TOPIC.search(ctx.masked, lo, m.cs) for m in objects)
         ):
             # the same actor goes on (实地察看X, 邀请X授课, 先后走访X、Y等12家企业): the
             # places visited, partners, titles and the count of those visited belong to the
             # event before; a place it acts in does not (…，在X发布)
             taken = [(r, m) for r, m in cue_args if r in ("participant", "target")]
             if out:
-                # what the same kind of action goes on to see or study is the event's too
-                # (调研…，实地查看“一窗通办”综合窗口); otherwise titles only
-                same = head.type == out[-1][0].type
+                # what a visit or training goes on to see or study is the event's too
+                # (调研…，实地查看“一窗通办”综合窗口; 举办培训班，…重点学习“X”); otherwise titles only
+                same = head.type == out[-1][0].type and head.type in _SEEN_OR_STUDIED
                 out[-1][2].extend(taken + more + [("object", m) for m in objects if same or m.label == "POLICY"])
                 if any(r == "target" for r, _ in taken):
                     out[-1][2].extend(("quantity", q) for q in quantities)
             continue
         if g == 0:
-            shared = [(r, m) for r, m in cue_args if r == "participant" and m.cs < head.cs]
-        own = [(r, m) for r, m in cue_args if g == 0 or new_actor or r != "participant"]
+            # co-actors (A会同B…) act in every event of the sentence; 由X承办的…会 only in its own
+            shared = [(r, m) for r, m in cue_args if r == "participant" and m.cs < head.cs and m.id in pre]
+        own = [(r, m) for r, m in cue_args if g == 0 or new_actor or r != "participant" or m.id in pre]
         args = [("agent", m) for m in actors] + ([] if g == 0 or new_actor else shared) + own
-        args += [("object", m) for m in objects] + [r for r in more if r[0] == "participant"]
+        args += [("object", m) for m in objects] + [r for r in more if r[0] != "object"]
         args += [("quantity", q) for q in quantities]
         out.append((head, actors, args))
     return [_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text)
@@ -1025,6 +1157,11 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
                 continue
             after = _AFTER_TIME.match(ctx.text, own.ce, sent.clean_end).end()
             found = _sentence_events(ctx, sent, own, after, after, need_agent=False)
+            if _SAME_DAY.fullmatch(own.norm):
+                # 当天，A还组织开展了…比武: the same actors doing the same kind of thing that day go on
+                # with the item's event
+                types = {f.type for f in out}
+                found = [f for f in found if not (f.agents and f.agents <= actors and f.type in types)]
         else:
             at = _SEQUENCE.match(ctx.text, sent.clean_start, sent.clean_end).end()  # 会后，B局…
             found = _sentence_events(ctx, sent, time, at, at, need_agent=True, attending=True)

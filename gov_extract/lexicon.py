@@ -11,6 +11,8 @@ file                        columns (TSV header) / content             used for
 ``divisions.tsv``           full level parent aliases                  LOC, home
 ``initiatives.tsv``         name kind aliases                          INITIATIVE
 ``places.tsv``              place kind aliases                         named LOC
+``townships.tsv``           township county                            a township's county
+``branches.tsv``            city body unit                             districts' branches
 ``org_suffixes.tsv``        suffix kind anchor min_body                ORG grammar
 ``loc_suffixes.tsv``        suffix kind anchor                         zones, venues, townships
 ``initiative_cues.tsv``     cue where weight                           quote classifier
@@ -36,7 +38,9 @@ name that make it part of a street name: 路, 街), ``name_before`` (words a nam
 after that, unlike boundary words, may occur inside names: 经 in 经市政府同意). ``initiative_cues.tsv`` places: ``before``,
 ``after`` (context words of a quote), ``suffix`` and ``shape`` (words in the
 quote), ``trailing`` (words trimmed after a platform name), ``platform``,
-``named`` (suffixes of unquoted names), ``names`` (words right after a quote of parallel
+``named`` (suffixes of unquoted names; weight: the fewest characters before the suffix, 2 at
+least), ``desk`` (a window or zone after a known programme's name that names it unquoted:
+川渝通办 + 专窗), ``names`` (words right after a quote of parallel
 clauses that name it a reform, mechanism or activity: “预审前置、靠前服务”机制; without one
 such a quote is a slogan; weight 1: also after 等 or 工作, which then names it on its own:
 “首问负责、限时办结”等制度). ``generic_refs.tsv`` matches a
@@ -50,11 +54,17 @@ inside an ORG's (``农业农村局``).
 name's own last word (``城市管理委`` -> ``城市管理委员会``), ``zone`` in a zone's name when
 it names the zone's administration (``德阳经开区管委会`` -> ``德阳经济技术开发区管理委员会``).
 
+``branches.tsv`` names the bodies a city runs in its districts as branches, not as the
+districts' own bureaus: in 深圳市 ``区市场监管局`` of 南山区 is ``深圳市市场监督管理局`` with the unit
+``南山监管局`` (``{short}``: the district's name without 区).
+
 ``dept_names.tsv`` expands a short department name written after a division
 or a bare ``省``/``市``/``县`` prefix to its official form, at any level:
 ``人社局`` -> ``人力资源和社会保障局`` (``市人社局`` -> ``宜宾市人力资源和社会保障局``).
 A ``full`` with ``{}`` is a template the division's name fills
-(``税务局`` -> ``国家税务总局{}税务局``, ``网信办`` -> ``中共{}委网络安全和信息化委员会办公室``).
+(``税务局`` -> ``国家税务总局{}税务局``, ``网信办`` -> ``中共{}委网络安全和信息化委员会办公室``);
+``{short}`` takes a city's name without 市 (``海关`` -> ``中华人民共和国{short}海关``: 杭州海关 ->
+中华人民共和国杭州海关).
 
 ``divisions.tsv`` holds China's provinces and every prefecture- and county-level
 division (from the ``china-division`` 2.7.0 package), each with its full chain
@@ -127,7 +137,7 @@ PLACE_KINDS = ("region", "zone", "venue", "river", "mountain", "lake")
 ORG_ANCHORS = ("adjacent", "division", "free", "chain", "subunit")
 LOC_KINDS = ("zone", "venue", "township")
 LOC_ANCHORS = ("division", "free", "prefix", "cue", "township", "place")
-CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named", "names")
+CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "named", "names", "desk")
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
     "list_head", "prefix_blocker", "prefix_home", "prefix_back", "prefix_word", "street", "name_before",
@@ -184,8 +194,17 @@ class DeptName:
     full: str
     kind: str
 
+    @property
+    def template(self) -> bool:
+        """True when ``full`` is a template (``{}``: the division's name, ``{short}``: its short form)."""
+        return "{}" in self.full or "{short}" in self.full
+
     def name(self, prefix: str) -> str:
-        """The official name of this department of the division named ``prefix``."""
+        """The official name of this department of the division named ``prefix``; ``{short}``
+        takes the name without a city's 市 (``中华人民共和国{short}海关``: 杭州市 -> 中华人民共和国杭州海关)."""
+        if "{short}" in self.full:
+            short = prefix[:-1] if prefix.endswith("市") and len(prefix) >= 3 else prefix
+            return self.full.replace("{short}", short)
         return self.full.replace("{}", prefix) if "{}" in self.full else prefix + self.full
 
 
@@ -326,12 +345,14 @@ _TSV_HEADERS: dict[tuple[str, ...], str] = {
     ("word", "role"): "context_words",
     ("form", "match"): "generic_refs",
     ("written", "official", "scope"): "name_expansions",
+    ("township", "county"): "townships",
+    ("city", "body", "unit"): "branches",
 }
 _TEXT_FILES = ("person_titles", "surnames", "doc_types")
 _DEFAULT_FILES = (
     "orgs.tsv", "dept_names.tsv", "divisions.tsv", "initiatives.tsv", "places.tsv", "org_suffixes.tsv",
     "loc_suffixes.tsv", "initiative_cues.tsv", "context_words.tsv", "generic_refs.tsv", "name_expansions.tsv",
-    "person_titles.txt", "surnames.txt", "doc_types.txt",
+    "townships.tsv", "branches.tsv", "person_titles.txt", "surnames.txt", "doc_types.txt",
 )
 
 
@@ -486,6 +507,10 @@ class Lexicon:
     divisions: Mapping[str, Division]
     initiatives: Mapping[str, Initiative]
     places: Mapping[str, Place]
+    #: ``townships.tsv``: a township's name (玉山镇) -> the county-level divisions holding one so named
+    townships: Mapping[str, tuple[Division, ...]]
+    #: ``branches.tsv``: (city full name, body) -> the unit template of a district's branch of it
+    branches: Mapping[tuple[str, str], str]
     org_suffixes: Mapping[str, OrgSuffix]
     loc_suffixes: Mapping[str, LocSuffix]
     cues: tuple[Cue, ...]
@@ -598,11 +623,17 @@ class Lexicon:
     def local_divisions(self, home: Home) -> Mapping[str, Division]:
         """Names that mean a division only in a bulletin of ``home``: the home city's and
         province's divisions whose name several divisions of China share (``鼓楼区`` in a
-        Nanjing bulletin is 南京市鼓楼区). The city's names win over the province's."""
+        Nanjing bulletin is 南京市鼓楼区; the city's names win over the province's), and the
+        home county's short form when it is no surface of its own (``南山`` in a 南山区 bulletin)."""
         names: dict[str, Division] = {}
         for region in (home.province, home.city):
             if region is not None:
                 names.update(self.regional.get(region.full, {}))
+        county = home.county
+        if county is not None:  # the home county by its short form, though a word elsewhere: 南山 of 南山区
+            short = county.local[:-1]
+            if len(short) >= 2 and county.local[-1] in "区县市旗" and short not in self.divisions:
+                names.setdefault(short, county)
         return names
 
     def division(self, surface: str) -> Division | None:
@@ -832,6 +863,34 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
     initiatives = named("INITIATIVE", by_kind.get("initiatives", ()), Initiative, "name", INITIATIVE_KINDS)
     places = named("place", by_kind.get("places", ()), Place, "place", PLACE_KINDS)
 
+    townships: dict[str, dict[str, Division]] = {}
+    township_rows: dict[tuple[str, str], _Row] = {}
+    for row in by_kind.get("townships", ()):
+        name, county = _required(row, "township"), _required(row, "county")
+        div = divs.items.get(county)
+        if div is None or div.full != county or div.level != "county":
+            raise row.err("county", f"unresolved county {county!r}: no county-level division has that full name")
+        key = (name, county)
+        if key in township_rows and township_rows[key].layer == row.layer:
+            raise row.err("township", f"duplicate {name!r} of {county!r}, already on line {township_rows[key].line}")
+        township_rows[key] = row
+        townships.setdefault(name, {})[county] = div
+
+    branches: dict[tuple[str, str], str] = {}
+    branch_rows: dict[tuple[str, str], _Row] = {}
+    for row in by_kind.get("branches", ()):
+        city, body, unit = _required(row, "city"), _required(row, "body"), _required(row, "unit")
+        div = divs.items.get(city)
+        if div is None or div.local != city:
+            raise row.err("city", f"unresolved city {city!r}: write a city's (or municipality's) own name, as 深圳市")
+        if "{short}" not in unit:
+            raise row.err("unit", f"{unit!r} has no '{{short}}' for the district's short name")
+        key = (div.full, body)
+        if key in branch_rows and branch_rows[key].layer == row.layer:
+            raise row.err("body", f"duplicate {body!r} of {city!r}, already on line {branch_rows[key].line}")
+        branch_rows[key] = row
+        branches[key] = unit
+
     org_suffixes = _Surfaces("ORG suffix")
     for row in by_kind.get("org_suffixes", ()):
         suffix = OrgSuffix(
@@ -911,6 +970,8 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         divisions=MappingProxyType(divs.items),
         initiatives=MappingProxyType(initiatives.items),
         places=MappingProxyType(places.items),
+        townships=MappingProxyType({n: tuple(d.values()) for n, d in townships.items()}),
+        branches=MappingProxyType(branches),
         org_suffixes=MappingProxyType(org_suffixes.items),
         loc_suffixes=MappingProxyType(loc_suffixes.items),
         cues=tuple(cues.values()),

@@ -2,15 +2,18 @@
 
 One regex pass over the clean view finds a numeral (Arabic, Chinese or mixed,
 see :mod:`gov_extract.numbers`) with a multiplier (``万 亿``), an approximation
-word (``近 约 超过 余 多 左右``), an optional range (``3至5个``) and a unit or
-measure word from ``data/units.tsv`` (guide section 6). Values are exact
+word (``近 约 超过 余 多 左右``; not ending a bound: ``不超过 5 个工作日`` leaves
+``不超过`` out), an optional range (``3至5个``) and a unit or measure word from
+``data/units.tsv`` (guide section 6), also apart from a Chinese numeral by a
+space the clean view keeps between Han characters (``由 三 个部门``). Values are exact
 ``Decimal``; currency multipliers go into the value (``1.28亿元`` ->
 128000000 元), ``个`` before a time unit is dropped (``15个工作日`` -> 工作日).
 
 Not quantities: numbers overlapping a time mention, a POLICY/INITIATIVE entity,
 a place or body name (LOC/ORG: ``三台县``; also ``三台县`` untagged) or a quoted
-``“…”`` span; ordinals (``第11期``); a Chinese numeral starting an ordinary word
-(``一次性``, ``data/unit_exclusions.txt``) and the adverb ``一次`` (``一次提交``).
+``“…”`` span; ordinals (``第11期``) and ranks (``居全省前三位``); a Chinese numeral
+starting an ordinary word (``一次性``, ``data/unit_exclusions.txt``) and the adverb
+``一次`` (``一次提交``).
 
 Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
 ``scope`` and ``period``. A quantity that ends its clause is one:
@@ -26,20 +29,27 @@ Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
 - in the first sentence of a paragraph led by ``本周``/``今年以来``..., or in
   a clause under a running-period time anywhere (``今年以来，…累计办理…``,
   ``会议通报，今年以来全省办理…``; not ``年内``), when it has a counting verb
+  (or opens with one such as ``服务``: ``累计服务港资企业 3180家次``)
   or continues a statistic and every clause from the time on ends in a
   statistic (not a news item's ``…开展服务，协助办理 23 件``).
 
-Never statistics: rates (``%``), durations (``个工作日``), averages
-(``平均减少材料 6 份``, ``日均访问量``), levels reached (``扩展至 184项``),
-figures as of a date (``截至目前``), running totals of things set up rather
-than handled (``累计推出 38 个``), and what is joined to or breaks them down.
+Never statistics: rates (``%``), durations (``个工作日``), rank changes
+(``提升 4 个位次``), averages (``平均减少材料 6 份``, ``日均访问量``), levels
+reached (``扩展至 184项``), changes against another period (``同比增加 426项``,
+``较上周增加 11 张``), figures as of a date (``截至目前``, ``目前全区共布设终端
+213台``), running totals of things set up rather than handled (``累计推出 38 个``),
+and what is joined to or breaks them down.
 
 The scope is the clause's whole leading subject: the words before ``共``/``累计``
 and a counting verb (``全省“高效办成一件事”重点事项共办件``), an ORG, the longest
 phrase ending in a scope head before the clause's last counting verb
-(``综合窗口``, ``全市公共资源交易平台``, ``“贵人服务”帮办代办队伍``), a quoted
-platform as written (``“苏周到”APP``), a division, zone or category right
-before the counting verb (``昆山市受理``, ``县（市、区）办理``, ``工程建设类完成``),
+(``综合窗口``, ``全市公共资源交易平台``, ``“贵人服务”帮办代办队伍``,
+``陕西政务服务网西安站点``, ``深圳市不动产登记中心南山登记所``), with the quote
+closing it (``中心“企业服务专区”``) or a quoted name after it
+(``政务服务智能助手“南小智”``), a quoted platform as written (``“苏周到”APP``), a
+division or zone right before the counting verb (``昆山市受理``,
+``县（市、区）办理``), a category right before a predicate verb
+(``工程建设类完成``, ``政府采购项目完成交易``; not the label ``国有产权交易``),
 or a scope word (``全省``, ``热线``); not a phrase opening with a preposition
 (``通过…平台办理``). Each clause of a list has its own (``旌阳区办理…、广汉市办理…``);
 a clause without one inherits the scope before it up to ``；``/``。``. The
@@ -77,15 +87,22 @@ __all__ = [
     "load_units",
 ]
 
-_UNIT_KINDS = ("measure", "time", "currency", "percent", "physical")
+_UNIT_KINDS = ("measure", "time", "currency", "percent", "physical", "rank")
 _STAT_KINDS = ("heading", "lead", "verb", "connective", "filler", "scope_head", "scope_word", "scope_suffix",
-               "division", "average", "cumulative", "stock_verb", "as_of", "level", "preposition", "subject_end")
+               "division", "average", "cumulative", "stock_verb", "as_of", "level", "preposition", "subject_end",
+               "change", "category", "predicate", "opening_verb")
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
 # a number word inside a place or body name (三台县, 五莲县, 第一人民医院) is not a quantity
 _NAME_LABELS = ("LOC", "ORG")
 _APPROX_BEFORE = ("大约", "将近", "接近", "超过", "近", "约", "超", "逾")
 _APPROX_AFTER = ("左右",)
 _YUE_WORDS = "预节签合制契公隐"
+# An approximation word that ends another word is none: 不超过/未超过 5 个工作日 is a bound (the
+# word stays outside the span), 最近 3 个月 a recent span.
+_NOT_APPROX_BEFORE = {"约": _YUE_WORDS, "超过": "不未", "超": "不未", "逾": "不未", "近": "最附"}
+# 前三位, 前 10 名 after 居/位居/排名: a rank, not a count
+_RANK_BEFORE = "前"
+_RANK_UNITS = ("位", "名")
 _SEP = r"(?:至|到|~|～|－|—|–|-)"
 # a division ending right after a Chinese numeral and measure word makes them a place name
 _DIVISION_AFTER = ("县", "市", "区", "州", "旗", "镇", "乡", "河市")
@@ -106,7 +123,7 @@ _SENTENCE_BOUNDARY = "。！？!?\n"
 _JOINERS = ("以及", "、", "及", "和", "与")
 _ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
 _FOR_PROVIDE = regex.compile(r"^为\p{Han}{1,20}?提供")
-_NOT_VOLUME_KINDS = ("percent", "time")
+_NOT_VOLUME_KINDS = ("percent", "time", "rank")
 _BREAKDOWN = "其中"  # a clause led by it breaks down the figure before it and shares its standing
 _RUNNING_MIN_DAYS = 32  # a time from 1 January spanning more than a month is a running period (1—10月, 今年以来)
 _CONTINUED = "；;，,、"  # a line break after these does not end the sentence
@@ -206,6 +223,10 @@ class StatisticVocabulary:
     level: tuple[str, ...] = ()
     preposition: tuple[str, ...] = ()
     subject_end: tuple[str, ...] = ()
+    change: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    predicate: tuple[str, ...] = ()
+    opening_verb: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> StatisticVocabulary:
@@ -245,16 +266,22 @@ class QuantityGrammar:
             alternatives.append(alt)
         unit_re = "|".join(alternatives) or "(?!)"
         num = rf"(?:{ARABIC}|{CHINESE})"
-        # 约 ends ordinary words too (预约 66 件, 节约 3 万元): not an approximation there
-        pre = "|".join(f"(?<![{_YUE_WORDS}])约" if w == "约" else w for w in _APPROX_BEFORE)
+        # 约 ends ordinary words too (预约 66 件, 节约 3 万元), 超过 a bound (不超过 5 天): not an
+        # approximation there
+        pre = "|".join(f"(?<![{_NOT_APPROX_BEFORE[w]}]){w}" if w in _NOT_APPROX_BEFORE else w
+                       for w in _APPROX_BEFORE)
         first = "".join(sorted({w[0] for w in _APPROX_BEFORE}))
+        # A Latin letter before an Arabic numeral makes a code (GB50016, A3); before a Chinese one
+        # it ends a list (A、B、C三个等级). A clean view keeps a space between Han characters: a
+        # Chinese numeral may stand apart from its unit (由 三 个部门), not from 第 (第 一 批).
         self._pattern = regex.compile(
             rf"(?=[0-9{_CN_NUMERAL_CHARS}{first}])"
-            rf"(?<![0-9A-Za-z.\-/_#第{_CN_NUMERAL_CHARS}])(?P<pre>{pre})?"
+            rf"(?<![0-9.\-/_#第{_CN_NUMERAL_CHARS}])(?<!第 )(?:(?<![A-Za-z])|(?=[{_CN_NUMERAL_CHARS}]))"
+            rf"(?P<pre>{pre})?"
             rf"(?:百分之(?P<pn1>{num})(?:(?P<psep>{_SEP})(?:百分之)?(?P<pn2>{num}))?"
             rf"|(?P<n1>{num})(?P<m1>{MULTIPLIER})?"
             rf"(?:(?P<pct1>%)?(?P<sep>{_SEP})(?P<n2>{num})(?P<m2>{MULTIPLIER})?)?"
-            rf"(?P<apx>余|多)?(?P<m3>{MULTIPLIER})?(?P<unit>{unit_re}))"
+            rf"(?P<apx>余|多)?(?P<m3>{MULTIPLIER})? ?(?P<unit>{unit_re}))"
             rf"(?P<post>{'|'.join(_APPROX_AFTER)})?"
         )
 
@@ -316,6 +343,8 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
     unit = grammar.units[m["unit"]]
     if m["pct1"] and unit.unit != "%":
         return None
+    if unit.unit in _RANK_UNITS and text[max(0, m.start() - 2):m.start()].rstrip().endswith(_RANK_BEFORE):
+        return None  # 居全省前三位, 排名前 10 名: a rank, not a count
     if text.startswith("级", m.end()):
         return None  # 百万千瓦级, 千万吨级: a class, not an amount
     if chinese and unit.unit != "个" and text.startswith(_DIVISION_AFTER, m.end()):
@@ -451,13 +480,18 @@ class _Statistics:
         divisions = "|".join(map(regex.escape, vocab.division)) or "(?!)"
         self._division = regex.compile(  # not 跨省
             rf"(?!跨)(?:\p{{Han}}{{0,15}}?(?:{divisions})（[\p{{Han}}、]{{1,8}}）|\p{{Han}}{{1,15}}?(?:{divisions}))")
+        # a category of a breakdown before a predicate verb (货物类完成…, 政府采购项目完成交易…; not the
+        # label 国有产权交易)
+        categories = "|".join(map(regex.escape, vocab.category)) or "(?!)"
+        self._category = regex.compile(rf"(?!跨)\p{{Han}}{{1,15}}?(?:{categories})")
         self._connectives = set(vocab.connective)
         # 共/累计… between a subject and its counting verb or 为…提供 (…重点事项共办件, …队伍累计为…提供)
         ends = "|".join(map(regex.escape, vocab.subject_end)) or "(?!)"
         self._subject_end = regex.compile(rf"(?<=\p{{Han}}|”)(?:{ends})(?={verbs}|为\p{{Han}}{{1,20}}?提供)")
         heads = "|".join(map(regex.escape, vocab.scope_head)) or "(?!)"
         # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
-        self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})")
+        # with the quoted name after its head (政务服务智能助手“南小智”答复…)
+        self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})(?:“[^“”，。；、\n]{{1,20}}”)?")
         self._sections = self._stat_sections(doc)
         self._leads = SpanSet(self._lead_sentences())
         self._time_led = SpanSet(self._time_led_sentences())
@@ -584,7 +618,8 @@ class _Statistics:
         # clause's last counting verb (综合窗口, 省本级, 全市公共资源交易平台完成交易项目,
         # “贵人服务”帮办代办队伍累计…提供帮办服务); not a bare 窗口, nor a phrase opening with a
         # verb or a preposition (办理中心交办事项, 通过一体化平台办理)
-        verbs = list(self._verb.finditer(text, a, end))
+        # overlapped: 网办 must not hide the 办件 of 浙江政务服务网办件
+        verbs = list(self._verb.finditer(text, a, end, overlapped=True))
         verb = verbs[0] if verbs else None
         # a subject ended by 共/累计… before the counting verb or 为…提供 (全省“高效办成一件事”重点事项共办件,
         # 新区累计办理数据中心项目审批手续)
@@ -598,22 +633,33 @@ class _Statistics:
         if (m and m.group() not in self.vocab.scope_head and not self._verb.match(m.group())
                 and not m.group().startswith(self.vocab.preposition)):
             head_end = m.end()
+            # the quote closing a quoted head (中心“企业服务专区”受理…)
+            if text.startswith("”", head_end) and m.group().count("“") > m.group().count("”"):
+                head_end += 1
         scope_end = max(head_end, self.orgs.get(a, a))
         quoted = self._quoted_scope.match(text, a, end)
         if quoted:  # “苏周到”APP新增…, “鄂汇办”新增…
             scope_end = max(scope_end, quoted.end())
         if a < scope_end < end:
             return "".join(text[a:scope_end].split()), scope_end
-        # a division or zone right before the counting verb (昆山市受理…, 工业园区共受理…)
+        # a division or zone right before the counting verb (昆山市受理…, 工业园区共受理…), or a
+        # category before a predicate verb (货物类完成…, 政府采购项目完成交易…)
         if verb is not None:
             division = self.locs.get(a)
             if division is None or division > verb.start():
-                m = self._division.fullmatch(text, a, verb.start())
-                if m is None:
-                    for word in self.vocab.connective:
-                        if text.startswith(word, verb.start() - len(word)):
-                            m = self._division.fullmatch(text, a, verb.start() - len(word))
-                            break
+                subject = [self._division]
+                if text.startswith(self.vocab.predicate, verb.start()):
+                    subject.append(self._category)
+                m = None
+                for pattern in subject:
+                    m = pattern.fullmatch(text, a, verb.start())
+                    if m is None:
+                        for word in self.vocab.connective:
+                            if text.startswith(word, verb.start() - len(word)):
+                                m = pattern.fullmatch(text, a, verb.start() - len(word))
+                                break
+                    if m is not None:
+                        break
                 division = m.end() if m else None
             if division is not None and a < division < end and (
                     division == verb.start() or text[division:verb.start()] in self._connectives):
@@ -635,6 +681,7 @@ class _Statistics:
         was set up rather than handled (累计推出…重点事项 46个)."""
         vocab = self.vocab
         return (any(w in metric for w in vocab.average) or words.endswith(vocab.level)
+                or metric.startswith(vocab.change)
                 or self._after(self._as_of, self._sentence.after_last(q.start), q.start)
                 or (not counting and any(w in words for w in vocab.cumulative)
                     and any(w in metric for w in vocab.stock_verb)))
@@ -693,7 +740,8 @@ class _Statistics:
                     scope = own
                     words = "".join(text[rest:q.start].split())
                 metric = self._metric(words)
-                counting = bool(self._verb.search(metric)) or metric.endswith("量")
+                counting = (bool(self._verb.search(metric)) or metric.endswith("量")
+                            or metric.startswith(self.vocab.opening_verb))
                 refused = (self._refused(q, words, metric, counting)
                            or (not counting and source is not None and source.refused))
                 counted = counting or (source is not None and source.stat)

@@ -6,7 +6,9 @@ PDF extraction breaks lines inside words and puts spaces inside numbers
 view joins wrapped lines, drops those spaces and the furniture, keeps one
 ``\\n`` per paragraph break and maps full-width digits and letters to ASCII.
 A line that starts with a space and goes on with a range after a line ending in
-a number (``…事项 15`` + break + `` 至 20 个``) is never a new paragraph.
+a number (``…事项 15`` + break + `` 至 20 个``) is never a new paragraph, nor is a
+line going on with digits or a word after a line ending in a bare digit
+(``…保持在 9`` + break + ``9.9%以上``, ``…反映的 3 4`` + break + ``条诉求``).
 Every clean character comes from exactly one raw character, so a clean span
 maps back to a raw span that covers the breaks inside it.
 """
@@ -47,6 +49,10 @@ _TITLE_ENDS = ("情况", "动态", "概况", "进展", "安排")  # the last wor
 # A wrapped line inside a range of numbers: the line before ends in a number, this one is
 # indented and goes on with the range (``…办事项 15`` + break + `` 至 20 个``).
 _NUMBER_END = regex.compile(r"[0-9０-９][%％]?$")
+# A line ending in a number goes on with its digits, decimals, percent sign or a measure word (a
+# Han character): a short line or a heading ending in a bare number is not whole.
+_DIGITS = "0123456789０１２３４５６７８９"
+_NUMBER_GOES_ON = regex.compile(r"[ \t\u3000]*(?:[0-9０-９.．%％]|\p{Han})")
 _RANGE_GOES_ON = regex.compile(r"[ \t\u3000]+(?:至|到|~|～|－|—{1,2}|–|-)[ \t\u3000]*[0-9０-９]")
 
 
@@ -125,6 +131,8 @@ def _ends_paragraph(prev: str, nxt: str) -> bool:
     tail = prev.rstrip(_CLOSERS) or prev
     if tail[-1] in _SENTENCE_END or _BLOCK_START.match(nxt):
         return True
+    if prev[-1] in _DIGITS and _NUMBER_GOES_ON.match(nxt):
+        return False  # a number or its unit wrapped to the next line (保持在 9 + 9.9%以上, 反映的 3 4 + 条诉求)
     squeezed = regex.sub(r"\s+", "", prev)
     heading = _HEADING_START.match(squeezed)
     body = squeezed[heading.end():] if heading else squeezed

@@ -10,13 +10,14 @@ section 5, CONVENTIONS.md "Times"):
 
 - a yearless date takes the anchor's year, or the year before when it would
   fall after the anchor (``12月`` in a bulletin of 2026-02-14 is 2025-12),
-  except in forward-looking context (``将于``, ``计划``, ``拟``, a ``…前``
+  except in forward-looking context (``将于``, ``计划``, ``拟``, ``持续至``, a ``…前``
   deadline, a ``下一步`` section or sentence, but not a clause reporting the
   past: ``已``, ``截至``), where it is the next such date when that is at most
   about six months ahead (``1月15日前`` in a bulletin of 2025-12-12 is 2026-01-15);
 - ``国发〔2024〕3号`` is a document number, not a day;
 - ``本周``/``本月``/``本季度`` -> ``meta.period``, ``上周`` the period a week earlier;
   ``今年以来`` -> 1 January .. period end; ``年底`` (``2025年底``) -> December, approx;
+  ``11月底``, ``11月初`` -> November, grain month, approx;
   ``近日`` -> ``null`` .. anchor (vague); ``同日``/``次日`` -> the preceding dated day (not ``今年以来``, ``年内``);
 - without an anchor, relative and yearless times keep ``null`` dates: the
   clock is never read.
@@ -74,7 +75,10 @@ _DOC_NUMBER_BEFORE = ("〕", "]", "］", "】")
 # clause (将于, 计划, 拟; 下一步 earlier in its sentence), or a section planning the next steps.
 # Bare 将 is no cue (已将…, 将…纳入 report what was done); nor is 拟 of 草拟/起拟/模拟.
 _DEADLINE_AFTER = regex.compile(r"(?:之|以)?前(?!后)")
-_FORWARD_CUE = regex.compile(r"将(?:于|在|要)|即将|(?<![草起模])拟|计划|预计|力争|争取|定于")
+_FORWARD_CUE = regex.compile(
+    r"将(?:于|在|要)|即将|(?<![草起模])拟|计划|预计|力争|争取|定于"
+    r"|(?:持续|延续|延长|顺延|推迟|延期)(?:至|到)"  # 活动将持续至12月15日: an end still ahead
+)
 _FORWARD_SENTENCE_CUE = regex.compile(r"下一步|下步")
 # Words that report the past: before the date in its clause (已于, 截至, 完成了…), or after a
 # …前 in its clause (12月28日前已完成, 前完成了): then neither cue nor deadline looks forward.
@@ -367,10 +371,8 @@ def _apply_part(part: str, start: date, end: date, grain: str) -> tuple[date, da
             return start.replace(day=11), start.replace(day=20), False
         if part == "下旬":
             return start.replace(day=21), end, False
-    if grain == "month":
-        if part == "初":
-            return start, start, True
-        return end, end, True  # 底, 末
+    if grain == "month":  # 11月底, 11月初: the month, approx (CONVENTIONS set 5, as 年底)
+        return start, end, True
     if grain == "year":  # 年初, 年底: the first or last month (CONVENTIONS set 4)
         if part == "初":
             return start, _month_end(start.year, 1), True
@@ -437,10 +439,10 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
     if right is not None and right.finest == "year" and left.finest != "year":
         raise _Reject  # 2025年11月至2026年
     grain = min(left.finest, right.finest if right else "year", key=_GRAIN_RANK.__getitem__)
-    if m["since"] or (m["part"] and not (grain == "year" and right is None)):
+    if m["since"] or (m["part"] and (right is not None or "旬" in m["part"])):
         grain = "day"
     elif m["part"]:
-        grain = "month"  # 2025年底: December
+        grain = "month"  # 2025年底: December; 11月底: November
     approx = bool(m["part"]) and "旬" not in m["part"]
     if year1 is None:  # no anchor: check the shape, leave the dates unknown
         if _side_interval(left, 2000) is None or (right is not None and _side_interval(right, right.y or 2000) is None):

@@ -141,6 +141,14 @@ ERROR_CASES = [
     ("expansion_to_itself", "name_expansions.tsv", "written\tofficial\tscope\n委\t委\tsuffix\n", ["line 2", "'official'", "itself"]),
     ("expansion_duplicate", "name_expansions.tsv",
      "written\tofficial\tscope\n经开区\t经济技术开发区\tzone\n经开区\t经济开发区\tzone\n", ["line 3", "'written'", "经开区"]),
+    ("township_county", "townships.tsv", "township\tcounty\n玉山镇\t陕西省西安市火星县\n", ["line 2", "'county'", "火星县"]),
+    ("township_not_county", "townships.tsv", "township\tcounty\n玉山镇\t陕西省西安市\n", ["line 2", "'county'"]),
+    ("township_duplicate", "townships.tsv",
+     "township\tcounty\n玉山镇\t陕西省西安市蓝田县\n玉山镇\t陕西省西安市蓝田县\n", ["line 3", "'township'", "玉山镇"]),
+    ("branch_city", "branches.tsv", "city\tbody\tunit\n火星市\t公安局\t{short}分局\n", ["line 2", "'city'", "火星市"]),
+    ("branch_template", "branches.tsv", "city\tbody\tunit\n深圳市\t公安局\t分局\n", ["line 2", "'unit'", "{short}"]),
+    ("branch_duplicate", "branches.tsv",
+     "city\tbody\tunit\n成都市\t公安局\t{short}分局\n成都市\t公安局\t{short}支局\n", ["line 3", "'body'", "公安局"]),
     ("dept_duplicate", "dept_names.tsv",
      "short\tfull\tkind\n人社局\t人力资源和社会保障局\tgovernment\n人社局\t人力社保局\tgovernment\n",
      ["line 3", "'short'", "人社局"]),
@@ -347,6 +355,12 @@ DEPT_CASES = [
     ("party_template", "网信办", "南充市", "中共南充市委网络安全和信息化委员会办公室"),
     ("cppcc_template", "政协", "乐山市", "中国人民政治协商会议乐山市委员会"),
     ("federation", "工商联", "绵阳市", "绵阳市工商业联合会"),
+    # customs and maritime bodies are national: 中华人民共和国 + the city's name without 市
+    ("customs_short", "海关", "杭州市", "中华人民共和国杭州海关"),
+    ("maritime_short", "海事局", "舟山市", "中华人民共和国舟山海事局"),
+    ("resources_planning", "资源规划局", "西安市", "西安市自然资源和规划局"),
+    ("housing_construction", "住房建设局", "深圳市南山区", "深圳市南山区住房和建设局"),
+    ("data_bureau_short", "政务服务数据管理局", "深圳市", "深圳市政务服务和数据管理局"),
 ]
 
 
@@ -476,3 +490,31 @@ def test_fold_keeps_length(text):
     folded = fold(text)
     assert len(folded) == len(text)
     assert fold(folded) == folded
+
+
+# --------------------------------------------------------------------------- townships and branches
+
+TOWNSHIP_CASES = [
+    ("shared_name", "玉山镇", "陕西省西安市蓝田县", True),
+    ("other_county", "楼观镇", "陕西省西安市周至县", True),
+    ("street", "粤海街道", "广东省深圳市南山区", True),
+    ("not_there", "楼观镇", "陕西省西安市蓝田县", False),
+]
+
+
+@pytest.mark.parametrize(("name", "county", "held"), _unique(TOWNSHIP_CASES))
+def test_townships_name_their_counties(name, county, held):
+    assert (county in {d.full for d in Lexicon.default().townships[name]}) is held
+
+
+def test_branches_of_a_city():
+    lex = Lexicon.default()
+    assert lex.branches[("广东省深圳市", "市场监督管理局")] == "{short}监管局"
+    assert ("四川省成都市", "市场监督管理局") not in lex.branches
+
+
+def test_home_county_short_form_is_local():
+    lex = Lexicon.default()
+    home = lex.home("深圳市南山区政务服务和数据管理局")
+    assert lex.local_divisions(home)["南山"].full == "广东省深圳市南山区"
+    assert "南山" not in lex.local_divisions(lex.home("深圳市政务服务和数据管理局"))

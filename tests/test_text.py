@@ -27,10 +27,17 @@ CASES = [
     # an indented line going on with a range after a number: one paragraph, whatever the line before
     ("（三）新增集成办事项 15\n\n 至 20 个，全面推行", "（三）新增集成办事项15至20个，全面推行"),
     ("增长 5%\n －8%，", "增长5%－8%，"),
-    # not inside a number: no indent, no range, or no number before
-    ("（三）新增集成办事项 15\n至 20 个", "（三）新增集成办事项15\n至20个"),
-    ("（三）新增集成办事项 15\n\n 个工作日", "（三）新增集成办事项15\n个工作日"),
+    # a line ending in a bare number is not whole, heading or not: its digits, decimals, percent
+    # sign or measure word go on after the break (保持在 9 + 9.9%, 反映的 3 4 + 条诉求)
+    ("（三）新增集成办事项 15\n至 20 个", "（三）新增集成办事项15至20个"),
+    ("（三）新增集成办事项 15\n\n 个工作日", "（三）新增集成办事项15个工作日"),
+    ("（六）力争好评率保持在 9 \n\n9.9%以上。", "（六）力争好评率保持在99.9%以上。"),
+    ("（八）跟踪企业反映的 3 4\n\n条诉求办理进度", "（八）跟踪企业反映的34条诉求办理进度"),
+    ("短行 12\n\n.5 公里", "短行12.5公里"),
+    # not inside a number: no number before, a number before a new item, or a number after a unit
     ("（三）新增集成办事项\n\n 至 20 个", "（三）新增集成办事项\n至20个"),
+    ("（三）新增集成办事项 15\n\n（四）优化服务", "（三）新增集成办事项15\n（四）优化服务"),
+    ("（三）新增集成办事项 15 个\n\n2 个工作日", "（三）新增集成办事项15个\n2个工作日"),
     # a heading listing its topics ends its line when short or ending in a title word; a long
     # wrapped item with 、 goes on
     ("（四）热线、企业诉求和“好差评”情况\n\n3月，市热线", "（四）热线、企业诉求和“好差评”情况\n3月，市热线"),

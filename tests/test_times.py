@@ -95,7 +95,12 @@ TIME_CASES = _unique([
     row("11月上旬", DEC12, None, ("11月上旬", "2025-11-01", "2025-11-10", "day", False)),
     row("11月中旬", DEC12, None, ("11月中旬", "2025-11-11", "2025-11-20", "day", False)),
     row("2024年2月下旬", None, None, ("2024年2月下旬", "2024-02-21", "2024-02-29", "day", False)),
-    row("截至11月底，", DEC12, None, ("11月底", "2025-11-30", "2025-11-30", "day", True)),
+    # N月底 (set 5): the month, grain month, approx, as 年底; 月末 and 月初 alike
+    row("截至11月底，", DEC12, None, ("11月底", "2025-11-01", "2025-11-30", "month", True)),
+    row("力争11月底前上线运行", D("2025-09-28"), None, ("11月底", "2025-11-01", "2025-11-30", "month", True)),
+    row("10月末，全市共有", DEC12, None, ("10月末", "2025-10-01", "2025-10-31", "month", True)),
+    row("11月初启动", DEC12, None, ("11月初", "2025-11-01", "2025-11-30", "month", True)),
+    row("2025年9月底", None, None, ("2025年9月底", "2025-09-01", "2025-09-30", "month", True)),
     # 年底 (set 4): the year's December, grain month, approx; 前 stays outside
     row("2025年底前完成", None, None, ("2025年底", "2025-12-01", "2025-12-31", "month", True)),
     row("要求在年底前全面完成", D("2025-11-07"), NOV, ("年底", "2025-12-01", "2025-12-31", "month", True)),
@@ -159,11 +164,16 @@ TIME_CASES = _unique([
     row("12月28日前完成复核", JAN10, None, ("12月28日", "2024-12-28", "2024-12-28", "day", False)),
     row("将于12月28日召开年会", JAN10, None, ("12月28日", "2024-12-28", "2024-12-28", "day", False)),
     row("计划1月20日前上线", JAN10, None, ("1月20日", "2025-01-20", "2025-01-20", "day", False)),
-    row("力争6月底前完成", JAN10, None, ("6月底", "2025-06-30", "2025-06-30", "day", True)),
-    row("力争8月底前完成", JAN10, None, ("8月底", "2024-08-31", "2024-08-31", "day", True)),
+    row("力争6月底前完成", JAN10, None, ("6月底", "2025-06-01", "2025-06-30", "month", True)),
+    row("力争8月底前完成", JAN10, None, ("8月底", "2024-08-01", "2024-08-31", "month", True)),
+    # an end still ahead (持续至, 延长至) looks forward; the same words about a past end do not move it
+    row("活动将持续至 12月 15日，", D("2025-12-05"), None, ("12月 15日", "2025-12-15", "2025-12-15", "day", False)),
+    row("申报期限延长至1月10日", DEC12, None, ("1月10日", "2026-01-10", "2026-01-10", "day", False)),
+    row("活动持续至11月30日", DEC12, None, ("11月30日", "2025-11-30", "2025-11-30", "day", False)),
     # not times
     row("2023年第17期（总第437期）", None, None),
     row("近年来，下一步，当前，长期，过渡期，同时", DEC12, NOV),
+    row("确保完成全年任务的75%", DEC12, NOV),  # 全年 alone is not a time (set 5)
     row("15个工作日内办结", DEC12, NOV),
     row("3个月", DEC12, NOV),
     row("30日内作出决定", DEC12, NOV),
