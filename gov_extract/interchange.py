@@ -335,7 +335,7 @@ def to_label_studio(
     for link in links:
         result.append({"from_id": link.source, "to_id": link.target, "type": "relation",
                        "direction": "right", "labels": [link.type]})
-    data = {"text": text, "doc_id": record.get("id"), "doc_meta": record.get("meta")}
+    data = {"text": text, "doc_id": record.get("id"), "doc_meta": record.get("meta"), "doc_offsets": offsets}
     if as_annotations:
         return {"data": data, "annotations": [{"result": result}]}
     if model_version is None:
@@ -365,7 +365,9 @@ def from_label_studio(
 
     Args:
         task: one task object (``data``, ``annotations`` and/or ``predictions``).
-        offsets: ``auto`` (check each region's text), ``codepoint`` or ``utf16``.
+        offsets: ``auto`` (check each region's text; where both countings read alike,
+            the one the task names in ``data.doc_offsets``, as :func:`to_label_studio`
+            writes it), ``codepoint`` or ``utf16``.
         validate: check the record with :func:`gov_extract.corpus.check_record`.
         source: how errors name the task.
 
@@ -392,7 +394,7 @@ def from_label_studio(
             spans[res["id"]] = value
         elif kind == "textarea" and value.get("text"):
             payloads[res["id"]] = _loads(value["text"][0], f"{source}: region {res['id']}")
-    convert = _ls_offsets(raw, spans, offsets, source)
+    convert = _ls_offsets(raw, spans, offsets, source, prefer=data.get("doc_offsets"))
     regions = []
     for key, value in spans.items():
         labels = value.get("labels") or ()
@@ -414,8 +416,10 @@ def _holds(raw: str, start: Any, end: Any, text: str | None) -> bool:
     return text is None or raw[start:end] == text
 
 
-def _ls_offsets(raw: str, spans: Mapping[str, Mapping[str, Any]], offsets: str, source: str) -> Any:
-    """The function mapping the task's offsets to code points."""
+def _ls_offsets(
+    raw: str, spans: Mapping[str, Mapping[str, Any]], offsets: str, source: str, prefer: Any = None
+) -> Any:
+    """The function mapping the task's offsets to code points (``prefer``: the counting tried first)."""
     conv = _Utf16(raw)
 
     def identity(i: int) -> int:
@@ -430,7 +434,7 @@ def _ls_offsets(raw: str, spans: Mapping[str, Mapping[str, Any]], offsets: str, 
         return conv.to_points
     if offsets != "auto":
         raise ValueError(f"offsets={offsets!r}: use 'auto', 'codepoint' or 'utf16'")
-    for f in (identity, conv.to_points):
+    for f in ((conv.to_points, identity) if prefer == "utf16" else (identity, conv.to_points)):
         if fits(f):
             return f
     bad = next(k for k, v in spans.items() if not _holds(raw, v["start"], v["end"], v.get("text")))
