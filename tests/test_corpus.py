@@ -391,3 +391,13 @@ def test_unresolved_time_is_valid() -> None:
     record = doc.to_dict()
     assert record["times"][0]["start_date"] is None
     assert validate_record(record, raw, source="unanchored") == []
+
+
+HELDOUT = sorted(p for p in (Path(__file__).resolve().parents[1] / "heldout").glob("set*") if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", HELDOUT, ids=[p.name for p in HELDOUT])
+def test_heldout_sets_are_valid_gold(folder: Path) -> None:
+    problems = validate_corpus(folder)
+    assert sum(len(v) for v in problems.values()) == 0, problems
+    assert len(problems) == len(list((folder / "raw").glob("*.txt")))
