@@ -1100,27 +1100,21 @@ class _Run:
 
     def city_before(self, pos: int) -> Division | None:
         """The city (or county-level city) named last before ``pos`` in its sentence."""
-        floor = max(0, pos - _MAX_SENTENCE)
-        brk = _LAST_BREAK.search(self.text, floor, pos)
-        floor = brk.end() if brk else floor
-        best: tuple[int, Division] | None = None
-        for s, e, surface in self.div_hits:
-            div = self.divisions[surface]
-            if floor <= s and e <= pos and (div.level == "city" or div.local.endswith("市")) and (
-                    best is None or e > best[0]):
-                best = (e, div)
-        return best[1] if best else None
+        return self._division_before(pos, lambda div: div.level == "city" or div.local.endswith("市"))
 
     def prefecture_before(self, pos: int) -> Division | None:
         """The prefecture (a city-level ``…州``) named last before ``pos`` in its sentence."""
+        return self._division_before(pos, lambda div: div.level == "city" and div.local.endswith("州"))
+
+    def _division_before(self, pos: int, keep: Callable[[Division], bool]) -> Division | None:
+        """The division ``keep`` accepts named last before ``pos`` in its sentence."""
         floor = max(0, pos - _MAX_SENTENCE)
         brk = _LAST_BREAK.search(self.text, floor, pos)
         floor = brk.end() if brk else floor
         best: tuple[int, Division] | None = None
         for s, e, surface in self.div_hits:
             div = self.divisions[surface]
-            if floor <= s and e <= pos and div.level == "city" and div.local.endswith("州") and (
-                    best is None or e > best[0]):
+            if floor <= s and e <= pos and keep(div) and (best is None or e > best[0]):
                 best = (e, div)
         return best[1] if best else None
 

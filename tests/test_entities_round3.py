@@ -5,23 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gov_extract.entities import EntityTagger
-from gov_extract.model import Document, Meta
-from gov_extract.structure import read
-
-TAGGER = EntityTagger()
-
-
-def tag(text: str, publisher: str | None = None) -> Document:
-    doc = read(text)
-    if publisher is not None:
-        doc = doc.replace(meta=Meta(publisher=publisher))
-    return TAGGER(doc)
-
-
-def pick(doc: Document, label: str) -> list[tuple[str, str]]:
-    return [(e.text, e.norm) for e in doc.entities if e.label == label]
-
+from tests.test_entities import pick, tag
 
 ORG_CASES = [
     # the publisher's short form keeps its body's characters in order and cuts its head to 办

@@ -8,33 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from gov_extract.entities import EntityTagger
-from gov_extract.model import Document, Meta
-from gov_extract.structure import read
-
-TAGGER = EntityTagger()
+from tests.test_entities import pick, rows, tag
 
 BEIJING = "北京市政务服务和数据管理局"
 GUIZHOU = "贵州省政务服务中心"
 DEYANG = "德阳市政务服务和公共资源交易服务中心"
 YUBEI = "重庆市渝北区政务服务管理办公室"
-
-
-def tag(text: str, publisher: str | None = None) -> Document:
-    doc = read(text)
-    if publisher is not None:
-        doc = doc.replace(meta=Meta(publisher=publisher))
-    return TAGGER(doc)
-
-
-def pick(doc: Document, label: str) -> list[tuple[str, str]]:
-    return [(e.text, e.norm) for e in doc.entities if e.label == label]
-
-
-def params(table):
-    ids = [r[0] for r in table]
-    assert len(ids) == len(set(ids)), "duplicate test ids"
-    return [pytest.param(*r[1:], id=r[0]) for r in table]
 
 
 LOC_CASES = [
@@ -80,7 +59,7 @@ LOC_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(LOC_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(LOC_CASES))
 def test_loc(publisher, text, expected):
     assert pick(tag(text, publisher), "LOC") == expected
 
@@ -147,7 +126,7 @@ ORG_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(ORG_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(ORG_CASES))
 def test_org(publisher, text, expected):
     assert pick(tag(text, publisher), "ORG") == expected
 
@@ -161,7 +140,7 @@ UNIT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(UNIT_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(UNIT_CASES))
 def test_unit(publisher, text, expected):
     assert [(e.text, e.norm, e.unit) for e in tag(text, publisher).entities if e.label == "ORG"] == [expected]
 
@@ -177,7 +156,7 @@ NOT_ORG_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(NOT_ORG_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(NOT_ORG_CASES))
 def test_not_org(publisher, text, expected):
     assert [e.text for e in tag(text, publisher).entities if e.label == "ORG"] == expected
 
@@ -206,7 +185,7 @@ INITIATIVE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(INITIATIVE_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(INITIATIVE_CASES))
 def test_initiative(publisher, text, expected):
     assert [e.text for e in tag(text, publisher).entities if e.label == "INITIATIVE"] == expected
 

@@ -11,33 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from gov_extract.entities import EntityTagger
-from gov_extract.model import Document, Meta
-from gov_extract.structure import read
-
-TAGGER = EntityTagger()
+from tests.test_entities import pick, rows, tag
 
 ZHEJIANG = "浙江省政务服务中心"
 XIAN = "西安市行政审批服务局"
 LESHAN = "乐山市政务服务和公共资源交易服务中心"
 NANSHAN = "深圳市南山区政务服务和数据管理局"
-
-
-def tag(text: str, publisher: str | None = None) -> Document:
-    doc = read(text)
-    if publisher is not None:
-        doc = doc.replace(meta=Meta(publisher=publisher))
-    return TAGGER(doc)
-
-
-def pick(doc: Document, label: str) -> list[tuple[str, str]]:
-    return [(e.text, e.norm) for e in doc.entities if e.label == label]
-
-
-def params(table):
-    ids = [r[0] for r in table]
-    assert len(ids) == len(set(ids)), "duplicate test ids"
-    return [pytest.param(*r[1:], id=r[0]) for r in table]
 
 
 LOC_CASES = [
@@ -81,7 +60,7 @@ LOC_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(LOC_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(LOC_CASES))
 def test_loc(publisher, text, expected):
     assert pick(tag(text, publisher), "LOC") == expected
 
@@ -124,7 +103,7 @@ ORG_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "expected"), params(ORG_CASES))
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(ORG_CASES))
 def test_org(publisher, text, expected):
     assert pick(tag(text, publisher), "ORG") == expected
 
@@ -140,7 +119,7 @@ UNIT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("publisher", "text", "norm", "unit"), params(UNIT_CASES))
+@pytest.mark.parametrize(("publisher", "text", "norm", "unit"), rows(UNIT_CASES))
 def test_org_unit(publisher, text, norm, unit):
     org = next(e for e in tag(text, publisher).entities if e.label == "ORG")
     assert (org.norm, org.unit) == (norm, unit)
@@ -176,6 +155,6 @@ INITIATIVE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), params([(r[0], r[1], r[2]) for r in INITIATIVE_CASES]))
+@pytest.mark.parametrize(("text", "expected"), rows([(r[0], r[1], r[2]) for r in INITIATIVE_CASES]))
 def test_initiative(text, expected):
     assert [t for t, _ in pick(tag(text, LESHAN), "INITIATIVE")] == expected
