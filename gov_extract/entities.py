@@ -137,6 +137,9 @@ _UNIT_HOSTS = ("厅", "局", "委", "委员会")
 _INNER_UNIT = regex.compile(r"(?P<body>(?![省市州县区])\p{Han}{2,6}?)(?:局|支队|大队)")
 #: A bracketed word inside an enterprise's name: 贵州磷化（集团）有限责任公司.
 _BRACKET_WORD = regex.compile(r"[（(]\p{Han}{1,4}[）)]$")
+#: Kinds of ``places.tsv`` abroad: a country or city, whose name + 语/籍/文 is a language or nationality.
+_FOREIGN_PLACES = frozenset({"country", "foreign_city"})
+_LANGUAGE_MARK = regex.compile(r"\s*[语籍文]")
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 #: Short township names in a list before their kind: 粤海、蛇口等街道.
 _TOWNSHIP_LIST_END = regex.compile(r"等(?:[0-9一二三四五六七八九十两]{1,2}个)?(?P<suf>街道|镇|乡)")
@@ -1794,6 +1797,8 @@ class _Run:
             out.append(Candidate("LOC", s, e, div.full, TIER_LOC, RANK_LEXICON))
         for s, e, surface in self.place_hits:
             place = self.places[surface]
+            if place.kind in _FOREIGN_PLACES and _LANGUAGE_MARK.match(text, e):
+                continue  # 老挝语, 越南籍: a language or a nationality, not the place
             out.append(Candidate("LOC", s, e, place.name, TIER_LOC, RANK_LEXICON))
             if place.kind in _NATURAL_PLACES:  # 赤水河 + 流域, 武陵山 + 山区: the area named after it
                 for back in (0, 1):

@@ -86,7 +86,7 @@ import regex
 from .errors import LexiconError
 from .lexicon import alternation
 from .model import EVENT_TYPES, ROLES, Argument, Document, Entity, Event, Quantity, TimeExpr, Trigger
-from .segment import Item, Sentence, segment, split_clauses
+from .segment import Item, Sentence, heading_title, segment, split_clauses
 
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
@@ -147,7 +147,7 @@ _CLAUSE_PUNCT = regex.compile(r"[，,；;：:]")
 _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
 # Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
 # 为: a result or a beneficiary (整合为“…”, 为“…”提供); 简称: a short name (以下简称《方案》).
-_NOT_OBJECT_BEFORE = regex.compile(r"(?:依托|通过|借助|利用|基于|在[省市区县]?|(?<!关)于|为|按照|根据|对照|简称)$")
+_NOT_OBJECT_BEFORE = regex.compile(r"(?:(?:依托|通过|借助|利用|基于|在)[省市区县]?|(?<!关)于|为|按照|根据|对照|简称)$")
 # Words after a quoted mention that make it a theme (以“…”为主题).
 _THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
 # A count of bodies, people or places is not the event's quantity (8个省直部门, 21个市（州）).
@@ -700,7 +700,7 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; 了解…试点准备工作:
             # the content of another verb; not predicates
             if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches) \
-                    and not _in_content(ctx, i, matches, clauses):
+                    and not _in_content(ctx, i, matches, clauses) and not _in_disposal(ctx, i, matches, clauses):
                 out.append(_Predicate(_inspection(ctx, m.row, m.cs, clauses), m.cs, m.ce, m.row, m.ce))
             continue
         c_start, c_end = clauses.at(m.cs)
@@ -775,6 +775,24 @@ def _in_content(ctx: _Context, i: int, matches: list[_Match], clauses: _Clauses)
         if c.row.kind == "content" and c.ce < matches[i].cs:
             return _PHRASE_END.search(ctx.masked, c.ce, matches[i].cs) is None
     return False
+
+
+# 将/把 + noun phrase + verb (将…消防验收等5个验收事项纳入…): the disposal marker, not the modal 将
+# (将于, 将在, 将进一步, 即将, 将要) and not a word (将帅, 将来)
+_DISPOSAL = regex.compile(r"(?<!即)(?:将(?![于在要来帅士军领会对向从为进逐全加持继不])|把)")
+
+
+def _in_disposal(ctx: _Context, i: int, matches: list[_Match], clauses: _Clauses) -> bool:
+    """Verb match ``i`` is a word of the object of a disposal construction (``将…消防验收、人防验收等
+    5个验收事项纳入“多验合一”改革范围``): a 将/把 earlier in its clause, not right before a trigger,
+    and a typed verb after it in the same clause that the noun phrase is the object of."""
+    m = matches[i]
+    a, b = clauses.at(m.cs)
+    starts = {c.cs for c in matches}
+    at = [d for d in _DISPOSAL.finditer(ctx.masked, a, m.cs) if d.end() not in starts]
+    if not at:
+        return False
+    return any(c.cs >= m.ce and c.cs < b and c.row.kind == "verb" and c.row.type for c in matches[i + 1:])
 
 
 def _names_agent(ctx: _Context, i: int, matches: list[_Match]) -> bool:
@@ -1156,7 +1174,9 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
             if not _DAY_TIME.search(own.norm) or _PROGRESS_TIME.search(own.norm):
                 continue
             after = _AFTER_TIME.match(ctx.text, own.ce, sent.clean_end).end()
-            found = _sentence_events(ctx, sent, own, after, after, need_agent=False)
+            # 当天，南部县一工程建设项目通过新系统完成评标: on the same day only an actor's act is an event
+            found = _sentence_events(ctx, sent, own, after, after,
+                                     need_agent=_SAME_DAY.fullmatch(own.norm) is not None)
             if _SAME_DAY.fullmatch(own.norm):
                 # 当天，A还组织开展了…比武: the same actors doing the same kind of thing that day go on
                 # with the item's event
@@ -1192,10 +1212,31 @@ def _is_title_sentence(ctx: _Context, sent: Sentence) -> bool:
     return not _within(ctx.times, ctx.time_starts, sent.clean_start, sent.clean_end)
 
 
+# A section planning the next steps (``四、下一步工作``): its items are plans, not events.
+_PLANNED_HEADINGS = ("下一步", "下步", "工作计划", "工作安排", "工作打算")
+
+
+def _planned_sections(doc: Document) -> list[tuple[int, int]]:
+    """Clean spans of the top-level sections whose heading plans the next steps."""
+    view = doc.view
+    spans = []
+    for s in doc.sections:
+        if s.kind != "heading" or s.level > 1:
+            continue
+        a = view.clean_offset(s.start)
+        title = view.text[slice(*heading_title(view.text, a))]
+        if any(w in title for w in _PLANNED_HEADINGS):
+            spans.append((a, view.clean_offset(s.end)))
+    return spans
+
+
 def extract_events(doc: Document, lexicon: EventLexicon | None = None) -> tuple[Event, ...]:
     """The events of ``doc`` from its mentions, sorted by trigger start, ids ``v1..``."""
     ctx = _Context(doc, lexicon or _default_lexicon())
-    found = [f for item in segment(doc) for f in _item_events(ctx, item)]
+    planned = _planned_sections(doc)
+    found = [f for item in segment(doc)
+             if not any(a <= item.clean_start < b for a, b in planned)
+             for f in _item_events(ctx, item)]
     found.sort(key=lambda f: (f.cs, f.ce))
     events = []
     for n, f in enumerate(found, 1):

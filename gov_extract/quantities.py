@@ -122,7 +122,7 @@ _SEGMENT_BOUNDARY = "；。;！？!?\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _JOINERS = ("以及", "、", "及", "和", "与")
 _ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
-_FOR_PROVIDE = regex.compile(r"^为\p{Han}{1,20}?提供")
+_FOR_PROVIDE = regex.compile(r"^为[\p{Han}、]{1,20}?提供")
 _NOT_VOLUME_KINDS = ("percent", "time", "rank")
 _BREAKDOWN = "其中"  # a clause led by it breaks down the figure before it and shares its standing
 _RUNNING_MIN_DAYS = 32  # a time from 1 January spanning more than a month is a running period (1—10月, 今年以来)
@@ -485,13 +485,15 @@ class _Statistics:
         categories = "|".join(map(regex.escape, vocab.category)) or "(?!)"
         self._category = regex.compile(rf"(?!跨)\p{{Han}}{{1,15}}?(?:{categories})")
         self._connectives = set(vocab.connective)
-        # 共/累计… between a subject and its counting verb or 为…提供 (…重点事项共办件, …队伍累计为…提供)
+        # 共/累计… between a subject and its counting verb (also 跨省/跨市 + verb) or 为…提供 (…重点事项共办件,
+        # …队伍累计为…提供, 四地累计跨市办件)
         ends = "|".join(map(regex.escape, vocab.subject_end)) or "(?!)"
-        self._subject_end = regex.compile(rf"(?<=\p{{Han}}|”)(?:{ends})(?={verbs}|为\p{{Han}}{{1,20}}?提供)")
+        self._subject_end = regex.compile(
+            rf"(?<=\p{{Han}}|”)(?:{ends})(?=(?:跨[省市区县境域])?(?:{verbs})|为\p{{Han}}{{1,20}}?提供)")
         heads = "|".join(map(regex.escape, vocab.scope_head)) or "(?!)"
         # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
         # with the quoted name after its head (政务服务智能助手“南小智”答复…)
-        self._scope_head = regex.compile(rf"[^，；。、\n]{{0,30}}(?:{heads})(?:“[^“”，。；、\n]{{1,20}}”)?")
+        self._scope_head = regex.compile(rf"(?:[^，；。、\n]{{1,8}}、)*[^，；。、\n]{{0,30}}(?:{heads})(?:“[^“”，。；、\n]{{1,20}}”)?")
         self._sections = self._stat_sections(doc)
         self._leads = SpanSet(self._lead_sentences())
         self._time_led = SpanSet(self._time_led_sentences())
@@ -504,6 +506,7 @@ class _Statistics:
     def _stat_sections(self, doc: Document) -> list[_StatSection]:
         """The headings and ``（一）`` items."""
         view, text = doc.view, self.text
+        last = doc.meta.period.end if doc.meta.period and doc.meta.period.end else doc.meta.published
         out = []
         for sec in doc.sections:
             if sec.kind not in ("heading", "item") or sec.level > 2:
@@ -512,9 +515,27 @@ class _Statistics:
             t_start, t_end = heading_title(text, a)
             times = [t for s, _, t in self.times if t_start <= s < t_end and t.start_date and t.end_date]
             period = Period(times[0].start_date, times[0].end_date) if times else None
+            if period is None:
+                period = self._opening_period(t_end, view.clean_offset(sec.end), last)
             out.append(_StatSection(a, view.clean_offset(sec.end), sec.level,
                                     any(w in text[t_start:t_end] for w in self.vocab.heading), period))
         return out
+
+    def _opening_period(self, a: int, b: int, last: date | None) -> Period | None:
+        """The interval of an explicit dated span (not a running period, not the report's own period)
+        opening the first clause of a section's body (（二）国庆假期服务保障情况 / 10月1日至8日，…):
+        the section's figures are for that span."""
+        text = self.text
+        body = a
+        while body < b and text[body] in "\n \u3000：:":
+            body += 1
+        for start, _, t in self.times:
+            if start == body and t.grain == "day" and t.start_date and t.end_date and t.start_date < t.end_date:
+                if _is_running(t, last) or (self.meta_period and self.meta_period.start == t.start_date
+                                            and self.meta_period.end == t.end_date):
+                    return None
+                return Period(t.start_date, t.end_date)
+        return None
 
     def _enclosing(self, a: int, b: int) -> list[_StatSection]:
         """The sections containing ``[a, b)``, innermost first."""
@@ -630,7 +651,9 @@ class _Statistics:
             break
         m = self._scope_head.match(text, a, verbs[-1].start() if verbs else end)
         head_end = a
-        if (m and m.group() not in self.vocab.scope_head and not self._verb.match(m.group())
+        # a phrase opening with a verb is a subject only before 为…提供 (帮办代办专区为重大项目提供…)
+        if (m and m.group() not in self.vocab.scope_head
+                and (not self._verb.match(m.group()) or _FOR_PROVIDE.match("".join(text[m.end():end].split())))
                 and not m.group().startswith(self.vocab.preposition)):
             head_end = m.end()
             # the quote closing a quoted head (中心“企业服务专区”受理…)
@@ -669,6 +692,23 @@ class _Statistics:
                 return word, a + len(word)
         return None, a
 
+    def _provides(self, words: str) -> bool:
+        """Whether a clause's words are ``为…提供`` a service (累计为企业提供增值服务): serving counts."""
+        for word in ("", *self.vocab.connective):
+            if words.startswith(word) and _FOR_PROVIDE.match(words[len(word):]):
+                return True
+        return False
+
+    def _own_time(self, pos: int, words: str) -> bool:
+        """Whether a ``累计`` figure has a dated span of its own leading a clause of its sentence
+        (第二季度，四地累计跨市办件…; 今年以来，…，累计办理…): a running total for that span (a news
+        item's day is no span)."""
+        if not any(w in words for w in self.vocab.cumulative):
+            return False
+        sentence = self._sentence.after_last(pos)
+        return any(sentence <= a < pos and t.grain != "vague" and t.start_date and t.end_date
+                   and t.start_date < t.end_date and self._clause_start(a) for a, _, t in self.times)
+
     @staticmethod
     def _after(positions: Sequence[int], a: int, b: int) -> bool:
         """Whether a sorted list of positions has one in ``[a, b)``."""
@@ -684,7 +724,7 @@ class _Statistics:
                 or metric.startswith(vocab.change)
                 or self._after(self._as_of, self._sentence.after_last(q.start), q.start)
                 or (not counting and any(w in words for w in vocab.cumulative)
-                    and any(w in metric for w in vocab.stock_verb)))
+                    and (any(w in metric for w in vocab.stock_verb) or self._running_lead(q.start) is None)))
 
     def annotate(self) -> list[_Stat | None]:
         """A statistic (or ``None``) for each quantity, in order."""
@@ -735,16 +775,19 @@ class _Statistics:
                 seg = self._segment.after_last(q.start)
                 if seg != segment:
                     segment, scope = seg, None
+                clause_words = words
                 own, rest = self._scope(left, q.start)
                 if own is not None:
                     scope = own
                     words = "".join(text[rest:q.start].split())
                 metric = self._metric(words)
                 counting = (bool(self._verb.search(metric)) or metric.endswith("量")
-                            or metric.startswith(self.vocab.opening_verb))
+                            or metric.startswith(self.vocab.opening_verb) or self._provides(words))
                 refused = (self._refused(q, words, metric, counting)
                            or (not counting and source is not None and source.refused))
                 counted = counting or (source is not None and source.stat)
+                if passage is None and counting and self._own_time(q.start, clause_words):
+                    passage = "own", hard
                 if passage is not None:
                     kind, lead = passage
                     # a volume-reporting section and a time-led sentence in a sub-section count every
@@ -752,7 +795,7 @@ class _Statistics:
                     # and a lead sentence or a running period a chain of figures from its time
                     counted = counted or kind in ("section", "area")
                     if kind in ("lead", "running") and not self._chained(lead, hard):
-                        counted = False
+                        counted = counting and self._own_time(q.start, clause_words)
                     if metric and counted and not refused and q.kind not in _NOT_VOLUME_KINDS:
                         stat = _Stat(metric, scope, self._period(q.start))
                         self._stat_ends.add(q.end)

@@ -25,8 +25,9 @@ _ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>0*[1-9][0-9]{0,3})期")  # issue nu
 _ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>0*[1-9][0-9]{0,4})期")
 _HEADER_MAX_LINES = 10  # paragraphs before the first heading
 _HEADER_LINE_MAX = 60  # characters of one header line (publisher and date fit)
+# The publisher line: the body, a verb of publishing (编, 编印, 主办) and the date.
 _PUBLISHER_RE = regex.compile(
-    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?=\s*[0-9〇一二]|$)"
+    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?:编印|主办|编|印)?(?=\s*[0-9〇一二]|$)"
 )
 _MARKERS = (
     ("heading", 1, regex.compile(r"^[一二三四五六七八九十]+、")),

@@ -49,7 +49,7 @@ from .text import is_han
 
 __all__ = ["TimeMatch", "TimeWord", "TimeGrammar", "TimeTagger", "find_times", "parse_time", "load_time_words"]
 
-_KINDS = ("period", "year", "year_end", "ytd", "vague", "now", "same_day", "next_day")
+_KINDS = ("period", "year", "year_end", "ytd", "vague", "now", "same_day", "next_day", "holiday")
 _GRAIN_RANK = {"day": 0, "month": 1, "year": 2}
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
 
@@ -68,6 +68,9 @@ _QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 
 _DURATION_AFTER = ("内", "以内", "之内", "后", "以后", "之后", "左右", "前后")
 # A Chinese-numeral month standing alone must be followed by one of these (or a non-Han character).
 _CN_MONTH_AFTER = "起的至到中前后"
+# A bare day in a change of a length of time (公告期由20日缩短为10日, 时限压缩至5日) is a duration.
+_DURATION_CHANGE_BEFORE = regex.compile(r"(?:缩短|压缩|压减|减少|减至|降至|降低)(?:为|至|到)?\s*$")
+_DURATION_CHANGE_AFTER = regex.compile(r"\s*(?:缩短|压缩|压减|减少|减至|降至|降低)")
 # 国发〔2024〕3号: the serial number of a document, not a day.
 _DOC_NUMBER_BEFORE = ("〕", "]", "］", "】")
 # Forward-looking context keeps a yearless date after the anchor in the anchor's year
@@ -413,6 +416,9 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
         # bare day (27日): needs a month from the preceding mention, and no duration word after
         if not m["d1"].isascii() or text.startswith(_DURATION_AFTER, text_end) or previous is None:
             raise _Reject
+        if _DURATION_CHANGE_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+                or _DURATION_CHANGE_AFTER.match(text, text_end):
+            raise _Reject  # 公告期由 2 0日缩短为 1 0日: a period of days changed, not dates
         ref = previous.end_date or previous.start_date
         if ref is None or previous.grain not in ("day", "month"):
             raise _Reject
@@ -535,8 +541,38 @@ def _period_unit(word: TimeWord, ctx: _Context) -> tuple[date, date] | None:
     return start, end
 
 
+@functools.cache
+def _holidays() -> Mapping[tuple[str, int], tuple[date, date]]:
+    """``(holiday, year) -> (first, last day off)`` from the bundled ``data/holidays.tsv``."""
+    name = "gov_extract/data/holidays.tsv"
+    text = resources.files("gov_extract.data").joinpath("holidays.tsv").read_text(encoding="utf-8")
+    table: dict[tuple[str, int], tuple[date, date]] = {}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for lineno, line in enumerate(rows[1:], 2):
+        cols = [c.strip() for c in line.split("\t")]
+        try:
+            holiday, year, first, last = cols[0], int(cols[1]), date.fromisoformat(cols[2]), date.fromisoformat(cols[3])
+        except (IndexError, ValueError):
+            raise LexiconError(f"{name}: bad row {line!r}") from None
+        table[(holiday, year)] = (first, last)
+    return MappingProxyType(table)
+
+
+def _holiday(word: str, year: int) -> tuple[date, date] | None:
+    """The days off of the holiday ``word`` names (端午假期 -> 端午) in ``year``: the longest listed
+    holiday name that starts the word."""
+    table = _holidays()
+    for n in range(len(word), 0, -1):
+        if (word[:n], year) in table:
+            return table[(word[:n], year)]
+    return None
+
+
 def _resolve_word(word: TimeWord, ctx: _Context, previous: TimeMatch | None) -> tuple[date | None, date | None, bool]:
     """(start, end, approx) of a relative word."""
+    if word.kind == "holiday":
+        days = _holiday(word.word, ctx.base_year) if ctx.base_year is not None else None
+        return (*days, False) if days else (None, None, False)
     if word.kind == "period":
         interval = _period_unit(word, ctx)
         return (*interval, False) if interval else (None, None, False)

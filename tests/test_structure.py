@@ -36,6 +36,9 @@ META_CASES = [
     # the reporting span printed at the end of the publisher's line
     ("政务服务周报\n\n某省大数据局 二〇二四年三月十一日（3月4日—3月8日）\n\n一、工作动态\n\n内容。",
      Meta("政务服务周报", "weekly", None, None, "某省大数据局", date(2024, 3, 11), None)),
+    # the publisher's line may say it compiled the bulletin (编, 编印, 主办)
+    ("政务服务周报\n\n某市政务服务管理局编 2025年10月20日\n\n一、工作动态\n\n内容。",
+     Meta("政务服务周报", "weekly", None, None, "某市政务服务管理局", date(2025, 10, 20), None)),
     # not a bulletin: nothing is guessed
     ("今天天气很好，我们去公园散步。", Meta()),
 ]
