@@ -840,6 +840,8 @@ class _Run:
                 covered = self.div_end_at[s]
                 starts.append((covered, self.division_at(s)))
         body_starts = self.township_body_starts()
+        known = self.known_townships()
+        starts += [(s, None) for s, _ in known]
         out: list[tuple[int, int, str]] = []
         seen: set[int] = set()
         for pos, div in sorted(starts + [(p, None) for p in body_starts], key=lambda p: (p[0], p[1] is None)):
@@ -855,7 +857,7 @@ class _Run:
                                                          or self.county_short_at(pos, m.start("suf")))
                         or self.is_generic(m.group()) or g.not_township.search(m.group())
                         or text.startswith("级", end)
-                        or not (nested or self.township_ends(end))):
+                        or not (nested or self.township_ends(end) or (pos, end) in known)):
                     break
                 if inside is not None:
                     norm, base = inside[0] + m.group(), inside[1] + m.group()
@@ -876,6 +878,27 @@ class _Run:
         out += self.townships_listed(out)
         self._townships = sorted(out)
         return self._townships
+
+    def known_townships(self) -> set[tuple[int, int]]:
+        """Spans of townships listed in ``townships.tsv`` under a county named in the bulletin or
+        a county of the home city (蓬安县 ... 对相如街道、锦屏镇等; 在舞凤街道试点): these may start
+        and end anywhere a Han word may."""
+        text, g = self.text, self.g
+        counties = {div.full for _, _, div in self.county_hits}
+        city = self.home.city_level
+        out: set[tuple[int, int]] = set()
+        for m in g.township_suffix.finditer(text):
+            for size in range(2, 5):
+                start = m.start() - size
+                if start < 0 or not is_han(text[start]):
+                    break
+                holders = self.lex.townships.get(text[start:m.end()], ())
+                if any(d.full in counties or (city is not None and d.parent == city.full) for d in holders):
+                    lead = text[start - 1] if start else ""
+                    if not lead or not is_han(lead) or lead in "对在到赴于向从至与和及" or start in self.div_end_at.values():
+                        out.add((start, m.end()))
+                    break
+        return out
 
     def townships_listed(self, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Townships named short in a list before their kind (粤海、蛇口等街道), each named in full
@@ -1401,6 +1424,8 @@ class _Run:
                     brk = written.find("\n")
                     end = start + size + (1 if 0 <= brk < size else 0)
                     name = t.group("core")
+                if fold(name) in self.lex.places and self.lex.places[fold(name)].kind == "region":
+                    continue  # “通武廊”政务服务一体化: a known region quoted, a LOC, not a programme
                 scored.append((start, end, name, self.score_quote(name, before, after)))
         positive = {name for _, _, name, score in scored if score > 0}
         return [

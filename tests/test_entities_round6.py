@@ -49,3 +49,21 @@ ORG_CASES = [
 @pytest.mark.parametrize(("publisher", "text", "expected"), rows(ORG_CASES))
 def test_org(publisher, text, expected):
     assert pick(tag(text, publisher), "ORG") == expected
+
+
+NANCHONG = "南充市政务服务和公共资源交易服务中心"
+
+TOWNSHIP_AND_REGION_CASES = [
+    ("known_township_before_verb", NANCHONG, "顺庆区行政审批局在舞凤街道试点帮办代办服务模式。",
+     [("舞凤街道", "四川省南充市顺庆区舞凤街道")]),
+    ("known_townships_after_preposition", NANCHONG, "蓬安县政务服务中心对相如街道、锦屏镇等8个乡镇开展督导。",
+     [("相如街道", "四川省南充市蓬安县相如街道"), ("锦屏镇", "四川省南充市蓬安县锦屏镇")]),
+    ("quoted_city_group", TIANJIN, "在武清区召开“通武廊”政务服务一体化座谈会。",
+     [("武清区", "天津市武清区"), ("通武廊", "通武廊")]),
+    ("unquoted_city_group", NANJING, "宁镇扬各地政务服务中心将按月轮值。", [("宁镇扬", "宁镇扬")]),
+]
+
+
+@pytest.mark.parametrize(("publisher", "text", "expected"), rows(TOWNSHIP_AND_REGION_CASES))
+def test_township_and_region(publisher, text, expected):
+    assert pick(tag(text, publisher), "LOC") == expected
