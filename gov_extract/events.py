@@ -262,8 +262,8 @@ class EventLexicon:
         """
         rows = _read_triggers(*_source(triggers, "event_triggers.tsv"))
         cues = _read_cues(*_source(roles, "event_roles.tsv"))
-        counted = _read_units(*_source(units, "event_quantity_units.tsv"))
-        verbs = _read_approvals(*_source(approvals, "event_approvals.tsv"))
+        counted = _read_words(*_source(units, "event_quantity_units.tsv"), ("unit", "notes"), "unit")
+        verbs = _read_words(*_source(approvals, "event_approvals.tsv"), ("verb", "notes"), "approval verb")
         nouns = _read_words(*_source(documents, "event_documents.tsv"), ("noun", "notes"), "document noun")
         heard = _read_audiences(*_source(audiences, "event_audiences.tsv"))
         post = alternation(c.cue for c in cues if c.position == "post")
@@ -352,15 +352,6 @@ def _read_cues(where: str, text: str) -> tuple[RoleCue, ...]:
     return tuple(out)
 
 
-def _read_approvals(where: str, text: str) -> frozenset[str]:
-    out: set[str] = set()
-    for number, (verb, _notes) in _rows(where, text, ("verb", "notes")):
-        if not verb or verb in out:
-            raise LexiconError(f"{where}:{number}: approval verb {verb!r} is empty or listed twice")
-        out.add(verb)
-    return frozenset(out)
-
-
 def _read_words(where: str, text: str, header: tuple[str, str], what: str) -> frozenset[str]:
     out: set[str] = set()
     for number, (word, _notes) in _rows(where, text, header):
@@ -379,15 +370,6 @@ def _read_audiences(where: str, text: str) -> dict[str, str]:
             raise LexiconError(f"{where}:{number}: audience {audience!r} of {word!r} is not one of {_AUDIENCES}")
         out[word] = audience
     return out
-
-
-def _read_units(where: str, text: str) -> frozenset[str]:
-    out: set[str] = set()
-    for number, (unit, _notes) in _rows(where, text, ("unit", "notes")):
-        if not unit or unit in out:
-            raise LexiconError(f"{where}:{number}: unit {unit!r} is empty or listed twice")
-        out.add(unit)
-    return frozenset(out)
 
 
 # --------------------------------------------------------------------------- per document
