@@ -18,12 +18,14 @@ Each worker gets the pipeline once, never per document:
   pickled once and sent to each worker (thread locks are recreated empty).
 
 Documents travel back pickled by :func:`dumps`: tokens as columns (ten times
-faster than one pickled object per token) and the other records as
-constructor calls; the parent unpickles with the garbage collector paused.
+faster than one pickled object per token), sections and mentions as rows of
+fields whose texts are rebuilt from ``raw``, other records as constructor
+calls; the parent unpickles with the garbage collector paused.
 """
 
 from __future__ import annotations
 
+import copyreg
 import gc
 import io
 import logging
@@ -41,7 +43,7 @@ from itertools import islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .model import Argument, Document, Entity, Quantity, Section, TimeExpr, Token, Trigger
+from .model import Argument, Document, Entity, Event, Meta, Period, Quantity, Section, TimeExpr, Token, Trigger
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -55,17 +57,75 @@ R = TypeVar("R")
 # state exists before workers are forked from the parent.
 _WARMUP = "2025年12月12日，四川省人民政府办公厅召开会议，部署1.2万件政务服务事项。"
 _LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
-# Records rebuilt by calling the class with their fields (positional order).
-_COMPACT = (Token, Entity, TimeExpr, Quantity, Section, Trigger, Argument)
-_FIELDS = {cls: attrgetter(*(f.name for f in fields(cls))) for cls in _COMPACT}
-_DOC_FIELDS = tuple(f.name for f in fields(Document) if f.name != "tokens")
+# Frozen records pickle as ``cls(*fields)``: the dataclasses' own pickling
+# calls Python for each field.
+_RECORDS = (Token, Entity, TimeExpr, Quantity, Section, Trigger, Argument, Event, Period, Meta)
+# Record tuples of a Document travel as rows of fields without ``text``,
+# which is rebuilt as ``raw[start:end]``.
+_SPANNED = {"sections": Section, "entities": Entity, "times": TimeExpr, "quantities": Quantity}
+_FIELDS = {cls: attrgetter(*(f.name for f in fields(cls))) for cls in _RECORDS}
+_DOC_FIELDS = tuple(f.name for f in fields(Document) if f.name not in {"tokens", *_SPANNED})
 
 
-def _rebuild_document(state: dict[str, Any], starts: array, ends: array, words: list[str]) -> Document:
-    """A Document from :meth:`_Pickler.reducer_override`'s columnar form."""
+def _spanned_layout(cls: type) -> tuple[attrgetter[Any], int]:
+    """The getter of ``cls``'s fields other than ``text``, and where ``text`` goes (after start, end)."""
+    names = [f.name for f in fields(cls)]
+    at = names.index("text")
+    if names[at - 2 : at] != ["start", "end"]:
+        raise TypeError(f"{cls.__name__}: 'text' must follow 'start' and 'end'")
+    return attrgetter(*names[:at], *names[at + 1 :]), at
+
+
+_LAYOUT = {cls: _spanned_layout(cls) for cls in _SPANNED.values()}
+
+
+def _rows(records: tuple[Any, ...]) -> tuple[type | None, Any]:
+    """``(cls, rows of fields but text)`` when every record is exactly a ``cls``, else ``(None, records)``.
+
+    A Document checks that each text is its slice of ``raw``.
+    """
+    cls = type(records[0]) if records else None
+    layout = _LAYOUT.get(cls)  # type: ignore[arg-type]
+    if layout is None or any(type(r) is not cls for r in records):
+        return None, records
+    return cls, list(map(layout[0], records))
+
+
+def _unrows(raw: str, cls: type | None, rows: Any) -> tuple[Any, ...]:
+    """The inverse of :func:`_rows`."""
+    if cls is None:
+        return rows
+    at = _LAYOUT[cls][1]
+    return tuple(cls(*row[:at], raw[row[at - 2] : row[at - 1]], *row[at:]) for row in rows)
+
+
+def _rebuild_document(
+    state: dict[str, Any], spanned: dict[str, Any], starts: array, ends: array, words: list[str]
+) -> Document:
+    """A Document from :func:`_reduce_document`'s form."""
     raw = state["raw"]
     texts = [raw[s:e] for s, e in zip(starts, ends)]
-    return Document(**state, tokens=tuple(map(Token, starts, ends, texts, words)))
+    records = {name: _unrows(raw, *packed) for name, packed in spanned.items()}
+    return Document(**state, **records, tokens=tuple(map(Token, starts, ends, texts, words)))
+
+
+def _reduce_document(doc: Document) -> tuple[Any, ...]:
+    tokens = doc.tokens
+    return _rebuild_document, (
+        {name: getattr(doc, name) for name in _DOC_FIELDS},
+        {name: _rows(getattr(doc, name)) for name in _SPANNED},
+        array("q", [t.start for t in tokens]),
+        array("q", [t.end for t in tokens]),
+        [t.word for t in tokens],
+    )
+
+
+def _reduce_record(obj: Any) -> tuple[Any, ...]:
+    return type(obj), _FIELDS[type(obj)](obj)
+
+
+def _reduce_lock(obj: Any) -> tuple[Any, ...]:
+    return (threading.RLock if "RLock" in type(obj).__name__ else threading.Lock), ()
 
 
 class _Pickler(pickle.Pickler):
@@ -73,27 +133,19 @@ class _Pickler(pickle.Pickler):
 
     A Document's tokens travel as columns (starts, ends, words; the texts are
     slices of ``raw``): ten times faster to pickle than one object per token.
-    The other frozen record types pickle as ``cls(*fields)``; thread locks
-    (held by lazily initialised components) as new empty locks.
+    Its sections, entities, times and quantities travel as rows of fields, the
+    texts again slices of ``raw``. Other frozen records pickle as
+    ``cls(*fields)``; thread locks (held by lazily initialised components) as
+    new empty locks. A dispatch table, not ``reducer_override``: it costs
+    nothing for the objects it does not name.
     """
 
-    def reducer_override(self, obj: Any) -> Any:
-        cls = type(obj)
-        getter = _FIELDS.get(cls)
-        if getter is not None:
-            return cls, getter(obj)
-        if cls is Document:
-            tokens = obj.tokens
-            state = {name: getattr(obj, name) for name in _DOC_FIELDS}
-            return _rebuild_document, (
-                state,
-                array("q", [t.start for t in tokens]),
-                array("q", [t.end for t in tokens]),
-                [t.word for t in tokens],
-            )
-        if cls in _LOCK_TYPES:
-            return (threading.RLock if "RLock" in cls.__name__ else threading.Lock), ()
-        return NotImplemented
+    dispatch_table = {
+        **copyreg.dispatch_table,
+        Document: _reduce_document,
+        **dict.fromkeys(_RECORDS, _reduce_record),
+        **dict.fromkeys(_LOCK_TYPES, _reduce_lock),
+    }
 
 
 def dumps(obj: Any) -> bytes:

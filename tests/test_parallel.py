@@ -7,7 +7,7 @@ import json
 import multiprocessing
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_extract import Pipeline
+from gov_extract import Pipeline, extract
 from gov_extract.model import Document, Entity, Quantity
 from gov_extract.parallel import default_start_method, dumps, loads, map_batches, pipe_parallel
 from gov_extract.tokenize import JiebaTokenizer
@@ -227,3 +227,18 @@ def test_dumps_loads_round_trip(text: str) -> None:
     copy = loads(dumps(doc))
     assert copy == doc
     assert copy.view.text == doc.view.text and list(copy.view.index) == list(doc.view.index)
+
+
+@dataclass(frozen=True, slots=True)
+class _TaggedEntity(Entity):
+    source: str = "user"
+
+
+def test_record_subclasses_keep_their_type() -> None:
+    doc = extract("四川省人民政府办公厅和省发展改革委召开会议。")
+    first, second = doc.entities[:2]
+    tagged = _TaggedEntity(**{f.name: getattr(second, f.name) for f in fields(Entity)}, source="mine")
+    doc = doc.replace(entities=(first, tagged, *doc.entities[2:]))
+    copy = loads(dumps(doc))
+    assert copy == doc
+    assert type(copy.entities[1]) is _TaggedEntity and copy.entities[1].source == "mine"
