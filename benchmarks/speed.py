@@ -196,7 +196,7 @@ def _cpu_ticks() -> tuple[int, int] | None:
     return values[3] + values[4], sum(values)
 
 
-def parallel(nlp: Pipeline, texts: Sequence[str], n_process: int = 2, rounds: int = 3) -> dict[str, Any]:
+def parallel(nlp: Pipeline, texts: Sequence[str], n_process: int = 2, rounds: int = 5) -> dict[str, Any]:
     """Serial against ``pipe(n_process=...)``, in alternating rounds; ratios of the medians.
 
     The machine's speed drifts by +-20% within a minute, so one pair of runs

@@ -129,6 +129,7 @@ _ZONE_ADMIN = ("管委会", "管理委员会")
 _GOVERNMENTS = ("人民政府", "政府")
 #: A document number after an issuer's short name: 渝北府办 + 发〔2025〕57号.
 _DOC_NUMBER = regex.compile(r"[发函字]?[〔［\[][0-9]{4}")
+_DOC_NUMBER_AFTER = regex.compile(r"\p{Han}{0,6}[发函字][〔［\[][0-9]{4}")  # 渝北 + 府办发〔2025〕: an issuer's code
 _CONJ_PREFIX = regex.compile(r"[和及与、][省市州县区]")
 #: Characters of a publisher's short form (with its whole head) that end a name before any word.
 _LONG_SHORT_FORM = 6
@@ -338,9 +339,10 @@ class _Grammar:
         self.zone_name = regex.compile(rf"\p{{Han}}{{1,16}}?(?:{alternation(s for s, v in locs.items() if v.kind == 'zone' and v.anchor in ('division', 'free'))})")
         self.zone_tail = regex.compile(rf"(?:{alternation(s for s, v in locs.items() if v.kind == 'zone' and v.anchor in ('division', 'free'))})$")
         self.place_area = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "place"))
-        # place words that hold an ORG suffix: 商务中心区, 城市副中心, 行政中心 name places, not bodies
+        # place words that hold an ORG suffix: 商务中心区, 城市副中心, 行政中心, 会展中心 name places, not bodies
         self.place_word = regex.compile(alternation(
-            s for s, v in locs.items() if v.kind == "zone" or v.anchor in ("prefix", "free")))
+            s for s, v in locs.items()
+            if v.kind == "zone" or v.anchor in ("prefix", "free") or (v.anchor == "cue" and s.endswith("中心"))))
         self.list_conj = frozenset(w for w in conj if len(w) == 1)
         # the last characters of place names: zone, venue and township suffixes, division suffixes
         self.place_end = frozenset(s[-1] for s in locs) | frozenset("省市州县区旗")
@@ -351,7 +353,8 @@ class _Grammar:
         )
         self.venue_cue = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "cue"))
         township = [s for s, v in locs.items() if v.anchor == "township"]
-        self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{alternation(township)})")
+        # a 新村 named as a community is one name: 塘桥新村 + 社区
+        self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{alternation(township)})(?!(?<=村)社区)")
         self.township_suffix = regex.compile(alternation(township))
         self.township_chars = frozenset("".join(township)) | frozenset("省市县区州")
         self.venue_after = regex.compile(alternation(lex.words_of("venue_after")))
@@ -853,11 +856,13 @@ class _Run:
                     break
                 body, end = m.group("body"), m.end()
                 nested = self.township_at(end)  # 宝圣湖街道 + 金港社区, 统景镇 + 印盒村
-                if (body[-1] in g.township_chars or not (self.body_ok(pos, m.start("suf"), strict=True)
-                                                         or self.county_short_at(pos, m.start("suf")))
+                listed = (pos, end) in known  # 工区街道: a listed name may end like a division
+                if ((self.ends_like_division(m) and not listed)
+                        or not (self.body_ok(pos, m.start("suf"), strict=True)
+                                or self.county_short_at(pos, m.start("suf")))
                         or self.is_generic(m.group()) or g.not_township.search(m.group())
                         or text.startswith("级", end)
-                        or not (nested or self.township_ends(end) or (pos, end) in known)):
+                        or not (nested or self.township_ends(end) or listed)):
                     break
                 if inside is not None:
                     norm, base = inside[0] + m.group(), inside[1] + m.group()
@@ -895,7 +900,8 @@ class _Run:
                 holders = self.lex.townships.get(text[start:m.end()], ())
                 if any(d.full in counties or (city is not None and d.parent == city.full) for d in holders):
                     lead = text[start - 1] if start else ""
-                    if not lead or not is_han(lead) or lead in "对在到赴于向从至与和及" or start in self.div_end_at.values():
+                    if (not lead or not is_han(lead) or lead in "对在到赴于向从至与和及" or self.breaks_before(start)
+                            or start in self.div_end_at.values()):
                         out.add((start, m.end()))
                     break
         return out
@@ -949,11 +955,17 @@ class _Run:
                 return inside[0]
         return fallback
 
+    def ends_like_division(self, m: regex.Match[str]) -> bool:
+        """True when a township match's body ends like a division or township (武侯区 + 街道),
+        not as a 村 turned community (塘桥新村 + 社区)."""
+        body = m.group("body")
+        return body[-1] in self.g.township_chars and not (body[-1] == "村" and m.group("suf") == "社区")
+
     def township_at(self, pos: int) -> bool:
         """True when a village or community's name starts at ``pos``, right after its township's:
         宝圣湖街道 + 金港社区 (a name of 2-4 characters, a suffix of its own, a word's end)."""
         m = self.g.township.match(self.text, pos)
-        return (m is not None and m.group("body")[-1] not in self.g.township_chars
+        return (m is not None and not self.ends_like_division(m)
                 and self.body_ok(pos, m.start("suf"), strict=True) and not self.is_generic(m.group())
                 and not self.g.not_township.search(m.group())
                 and not self.text.startswith("级", m.end()) and self.township_ends(m.end()))
@@ -1811,8 +1823,8 @@ class _Run:
                 continue
             if home_province is not None and div.full == home_province.full:
                 continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin
-            # (the home county by a short form that is a word elsewhere, 南山, needs none: 在“i深圳”南山专区)
-            home_short = div == self.home.county and surface not in self.lex.divisions
+            # the home county by its short form needs none: 在“i深圳”南山专区, 浦东要…
+            home_short = div == self.home.county and not _DOC_NUMBER_AFTER.match(text, e)
             if div.level in ("county", "township") and surface != div.full and not home_short and not (
                     surface.endswith(("市", "县", "区", "州", "旗", "镇", "乡"))):
                 adjacent = (s in ends or e in starts or (s and text[s - 1] == "、" and s - 1 in ends)
@@ -1992,7 +2004,10 @@ class _Run:
             if name_start <= taken or text[name_start] in g.list_conj:
                 continue  # 政协委员 + 和企业代表: a conjunction, no surname
             name_end = None
-            for end in (m.end(), m.end() - 1):  # 3 or 2 characters: whichever a name may end after
+            ends = (m.end(), m.end() - 1)  # 3 or 2 characters: whichever a name may end after,
+            if g.person_after.match(text, m.end() - 1):  # but 2 before a word after names (李华 + 陪同)
+                ends = ends[::-1]
+            for end in ends:
                 if end - name_start >= 2 and self.breaks_after(end):
                     name_end = end
                     break

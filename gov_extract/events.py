@@ -91,7 +91,7 @@ from .segment import Item, Sentence, heading_title, segment, split_clauses
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
 KINDS = ("verb", "frame", "light", "head", "content", "stop")
-_ROLE_HINTS = ("at=target", "obj=target", "attend", "docs=review", "generic", "public=service")
+_ROLE_HINTS = ("at=target", "obj=target", "attend", "docs=review", "generic", "public=service", "lead")
 _CUE_ROLES = ("agent", "participant", "target", "location", "visited")
 _AUDIENCES = ("public", "staff")
 
@@ -133,10 +133,11 @@ _STATISTIC_WORDS = regex.compile(r"累计|共计")
 _SEQUENCE = regex.compile(r"(?:会后|随后|此后|其后|之后|同时)\s*[，,]\s*|")
 # A year or quarter opens plans and reviews (今年，…; 2024年，…), not news items.
 _COARSE_GRAINS = ("year", "quarter")
-# A modal right before a trigger: the action is planned, not reported (将召开, 拟印发, 还要研究制定).
+# A modal right before a trigger, or before a place or time phrase ahead of it: the action is
+# planned, not reported (将召开, 拟印发, 还要研究制定, 计划在X设立, 约定于9月底前上线).
 _FUTURE = regex.compile(
-    r"(?:将要|即将|将于[^，。；]{0,12}|将|拟|(?<![重需主只必纲摘提概])要|准备|计划|预计)"
-    r"(?:正式|进一步|再|继续|陆续|统一|集中|共同|联合|同步|研究|适时|尽快|加快|于)?$"
+    r"(?:将要|即将|将于[^，。；]{0,12}|将|拟|(?<![重需主只必纲摘提概])要|准备|计划|预计|约定|商定)"
+    r"(?:[在于][^，。；]{1,12}?)?(?:正式|进一步|再|继续|陆续|统一|集中|共同|联合|同步|研究|适时|尽快|加快|于)?$"
 )
 _FUTURE_WINDOW = 16
 # Where the object phrase of a frame or light verb ends and a new predicate begins.
@@ -181,8 +182,10 @@ _PEOPLE = frozenset({"名", "人", "位"})
 _DOCUMENT_UNITS = frozenset({"件", "份", "卷", "本", "篇", "条", "项", "宗", "册"})
 _ENTERPRISES_AFTER = regex.compile(r"[^\d，。；,;、：:的]{0,6}?(?:企业|经营主体|商户|个体工商户|市场主体)")
 # After an activity noun that ends a light verb's phrase: more words of another activity
-# (服务技能比武, 宣传标语征集), so the noun is a modifier and does not type the phrase.
-_MODIFIER_HEAD = regex.compile(r"(?!工作|行动|专项|上门|下乡|进|入|到|月|周|日|季|年|等|和|及|与|并|为|在|中|的|了)\p{Han}{2}")
+# (服务技能比武, 宣传标语征集), so the noun is a modifier and does not type the phrase; a round
+# of the same activity (比武决赛, 竞赛初赛) is none.
+_MODIFIER_HEAD = regex.compile(
+    r"(?!工作|行动|专项|上门|下乡|总?决赛|[初复]赛|进|入|到|月|周|日|季|年|等|和|及|与|并|为|在|中|的|了)\p{Han}{2}")
 # A meeting named by its noun at the end of a frame's phrase (专班会, 会商会, 常务会议), also
 # before a count of sessions (调度会三场); not a body (委员会, 协会, 商会, 工会, 联合会).
 _MEETING_NOUN = regex.compile(
@@ -202,6 +205,8 @@ _LIST_END = regex.compile(r"[\s，,、；;]*")
 _SEEN_OR_STUDIED = frozenset({"visit", "training"})
 # Before an initiative in a later predicate's clause: its topic (并与X就“Y”开展座谈), the predicate's own.
 _TOPIC = regex.compile(r"(?<![成造])就")
+# A list of topics closed by 等内容 (…竣工联合验收、“好差评”数据分析等内容): its verbs are nouns.
+_TOPIC_LIST = regex.compile(r"[^，。；,;：:]*?等(?:内容|方面|主题|议题|专题)")
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _SPACES = regex.compile(r"\s*")
 
@@ -680,9 +685,10 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             continue
         if kind == "verb":
             # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; 了解…试点准备工作:
-            # the content of another verb; not predicates
+            # the content of another verb; 围绕…竣工联合验收、…等内容: a topic; not predicates
             if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches) \
-                    and not _in_content(ctx, i, matches, clauses) and not _in_disposal(ctx, i, matches, clauses):
+                    and not _in_content(ctx, i, matches, clauses) and not _in_disposal(ctx, i, matches, clauses) \
+                    and not _TOPIC_LIST.match(ctx.masked, m.ce, clauses.at(m.cs)[1]):
                 out.append(_Predicate(_inspection(ctx, m.row, m.cs, clauses), m.cs, m.ce, m.row, m.ce))
             continue
         c_start, c_end = clauses.at(m.cs)
@@ -732,14 +738,15 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
 def _inspection(ctx: _Context, row: TriggerRow, cs: int, clauses: _Clauses) -> str:
     """The type of a trigger: an inspection (``docs=review``: 检查, 督查) of documents or cases
     (a noun of ``event_documents.tsv`` or a title in its clause) is a review; a briefing
-    (``public=service``: 宣讲) whose clause names a public audience and no staff
+    (``public=service``: 宣讲) whose clause or the next names a public audience and no staff
     (``event_audiences.tsv``: 线上宣讲, 为企业宣讲) is a service; else the row's own type."""
     if "docs=review" in row.roles:
         a, b = clauses.at(cs)
         if ctx.lexicon.documents.search(ctx.masked, a, b) or ctx.entities_in(a, b, ("POLICY",)):
             return "review"
-    if "public=service" in row.roles:
-        a, b = clauses.at(cs)
+    if "public=service" in row.roles:  # its clause and the next (开展政策宣讲，为…居民讲解)
+        k = clauses.index(cs)
+        a, b = clauses.spans[k][0], clauses.spans[min(k + 1, len(clauses.spans) - 1)][1]
         if ctx.lexicon.public.search(ctx.masked, a, b) and not ctx.lexicon.staff.search(ctx.masked, a, b):
             return "service"
     return row.type
@@ -1040,6 +1047,10 @@ def _sentence_events(
     if future[0]:
         return []
     groups = [gr for gr, planned in zip(groups, future) if not planned]  # 解读将于…施行的《X》
+    # …召开座谈会，并在X设立专窗: setting up a means of the event before is no event
+    groups = groups[:1] + [gr for gr in groups[1:] if "lead" not in gr[0].row.roles]
+    if attending and _escorts(ctx, subject, groups[0][0]):
+        return []  # a later sentence's X陪同调研: X escorts the item's visit, no event of its own
     busy = {clauses.index(p.cs) for gr in groups for p in gr}  # clauses with a predicate of their own
     out: list[tuple[_Predicate, tuple[_Mention, ...], list[tuple[str, _Mention]]]] = []
     shared: list[tuple[str, _Mention]] = []
@@ -1056,9 +1067,7 @@ def _sentence_events(
             inner = _subject(ctx, lo, head.cs) if lo == clause_start else None
             if inner is not None and inner.agents and not _norms(inner.agents) <= _norms(subject.agents):
                 actors, new_actor, lo = inner.agents, True, inner.end
-                escort = _cue_after(ctx, inner.end, head.ce)
-                if out and escort is not None and escort[0].role == "participant" and (
-                        _SPACES.fullmatch(ctx.text, escort[1], head.cs) or escort[1] == head.ce):
+                if out and _escorts(ctx, inner, head):
                     # X陪同调研: X accompanies; …举办培训班，X业务骨干现场授课: X lectures at it
                     out[-1][2].extend([("participant", m) for m in actors]
                                       + _continuation(ctx, clauses, groups, g, busy, {m.id for m in actors}))
@@ -1072,6 +1081,7 @@ def _sentence_events(
         more = _continuation(ctx, clauses, groups, g, busy, skip)
         if any(r == "location" for r, _ in cue_args):  # 在X试点…，在Y设立驿站: X is where it happens
             more = [(r, m) for r, m in more if r != "location"]
+        own_objects = list(objects)
         objects += [m for r, m in more if r == "object"]
         quantities = _quantity_args(ctx, max(lo, start, clauses.at(head.cs)[0]), hi, group,
                                     [m for r, m in cue_args if r == "target"])
@@ -1083,7 +1093,7 @@ def _sentence_events(
             continue
         if g > 0 and not new_actor and (
             head.type in {h.type for h, _, _ in out}
-            or not any(m.cs >= head.begin or _TOPIC.search(ctx.masked, lo, m.cs) for m in objects)
+            or not any(m.cs >= head.begin or _TOPIC.search(ctx.masked, lo, m.cs) for m in own_objects)
         ):
             # the same actor goes on (实地察看X, 邀请X授课, 先后走访X、Y等12家企业): the
             # places visited, partners, titles and the count of those visited belong to the
@@ -1100,6 +1110,11 @@ def _sentence_events(
         if g == 0:
             # co-actors (A会同B…) act in every event of the sentence; 由X承办的…会 only in its own
             shared = [(r, m) for r, m in cue_args if r == "participant" and m.cs < head.cs and m.id in pre]
+        meeting = next((o for o in out if o[0].type == "meeting"), None)
+        if meeting is not None and head.type != "meeting" and not new_actor:
+            # 召开…会，传达学习《X》，Y出席并讲话，Z主持: the attendees and chair are the meeting's
+            meeting[2].extend(r for r in more if r[0] == "participant")
+            more = [r for r in more if r[0] != "participant"]
         own = [(r, m) for r, m in cue_args if g == 0 or new_actor or r != "participant" or m.id in pre]
         args = [("agent", m) for m in actors] + ([] if g == 0 or new_actor else shared) + own
         args += [("object", m) for m in objects] + [r for r in more if r[0] != "object"]
@@ -1107,6 +1122,13 @@ def _sentence_events(
         out.append((head, actors, args))
     return [_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text)
             for head, actors, args in out]
+
+
+def _escorts(ctx: _Context, subject: _Subject, head: _Predicate) -> bool:
+    """A participant cue joins ``subject`` to the trigger (``X陪同调研``, ``X业务骨干现场授课``)."""
+    escort = _cue_after(ctx, subject.end, head.ce)
+    return escort is not None and escort[0].role == "participant" and (
+        _SPACES.fullmatch(ctx.text, escort[1], head.cs) is not None or escort[1] == head.ce)
 
 
 def _moves_to(ctx: _Context, clauses: _Clauses, start: int) -> bool:

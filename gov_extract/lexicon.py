@@ -854,8 +854,10 @@ def _build(rows: list[_Row], sources: tuple[str, ...], layers: int) -> Lexicon:
         """Rows of ``name kind aliases`` files (initiatives, places) -> surface map."""
         surfaces = _Surfaces(what)
         for row in rows:
-            entry = make(_required(row, name_col), _one_of(row, "kind", kinds), row.split("aliases"))
-            surfaces.add(entry.name, entry, row, name_col)
+            name = _required(row, name_col)
+            # official names print brackets full-width (中国（上海）…); data files hold them NFKC
+            entry = make(name.replace("(", "（").replace(")", "）"), _one_of(row, "kind", kinds), row.split("aliases"))
+            surfaces.add(name, entry, row, name_col)
             for alias in entry.aliases:
                 surfaces.add(alias, entry, row, "aliases")
         return surfaces

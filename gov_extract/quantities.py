@@ -12,8 +12,9 @@ space the clean view keeps between Han characters (``由 三 个部门``). Value
 Not quantities: numbers overlapping a time mention, a POLICY/INITIATIVE entity,
 a place or body name (LOC/ORG: ``三台县``; also ``三台县`` untagged) or a quoted
 ``“…”`` span; ordinals (``第11期``) and ranks (``居全省前三位``); a Chinese numeral
-starting an ordinary word (``一次性``, ``data/unit_exclusions.txt``) and the adverb
-``一次`` (``一次提交``).
+starting an ordinary word (``一次性``, ``data/unit_exclusions.txt``), the adverb
+``一次`` (``一次提交``), the article ``一家``/``一名`` opening a clause and idioms
+(``最后一公里``).
 
 Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
 ``scope`` and ``period``. A quantity that ends its clause is one:
@@ -31,7 +32,7 @@ Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
   ``会议通报，今年以来全省办理…``; not ``年内``), when it has a counting verb
   (or opens with one such as ``服务``: ``累计服务港资企业 3180家次``)
   or continues a statistic and every clause from the time on ends in a
-  statistic (not a news item's ``…开展服务，协助办理 23 件``).
+  statistic (not a news item's ``…开展服务，协助办理 23 件``, nor its ``本周累计应答咨询…``).
 
 Never statistics: rates (``%``), durations (``个工作日``), rank changes
 (``提升 4 个位次``), averages (``平均减少材料 6 份``, ``日均访问量``), levels
@@ -51,8 +52,11 @@ division or zone right before the counting verb (``昆山市受理``,
 ``县（市、区）办理``), a category right before a predicate verb
 (``工程建设类完成``, ``政府采购项目完成交易``; not the label ``国有产权交易``),
 or a scope word (``全省``, ``热线``); not a phrase opening with a preposition
-(``通过…平台办理``). Each clause of a list has its own (``旌阳区办理…、广汉市办理…``);
-a clause without one inherits the scope before it up to ``；``/``。``. The
+(``通过…平台办理``); after a breakdown's framing (``从事项类型看，``) any subject before a
+predicate verb. A quoted label alone before its number is metric (``其中“跨省通办”事项 52件``).
+Each clause of a list has its own (``旌阳区办理…、广汉市办理…``), and so has each figure of
+``A、B、C分别办理… n1、n2、n3``; a clause without one inherits the scope before it up to
+``；``/``。``, or the subject opening its sentence (``全区新增…，…，办理…``). The
 period is the last clause-leading time of the sentence or the time leading its
 paragraph, else the time in the section's heading, else ``meta.period``.
 """
@@ -110,6 +114,10 @@ _CN_NUMERAL_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千�
 # Characters that join a Chinese numeral into an ordinary word (统一, 唯一, 之一) or
 # make it vague (几百, 数十).
 _CN_WORD_BEFORE = "统唯单专逐之初每同万几数"
+# 一家/一名/一位 opening a clause is the article "a" (一家企业计划…)
+_ARTICLE_UNITS = ("家", "名", "位")
+# a Chinese numeral after these is part of an idiom (最后一公里, 最后一百米)
+_IDIOM_BEFORE = ("最后",)
 _SESSION_AFTER = ("会议", "全会", "全体会议")
 # Before the minutes of a clock time (9时30分, 九点三十分); inside a Chinese numeral the decimal
 # point 点 before 分 is the hour (十二点零五分 is 12:05, not a score of 12.05).
@@ -122,8 +130,14 @@ _SEGMENT_BOUNDARY = "；。;！？!?\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _JOINERS = ("以及", "、", "及", "和", "与")
 _ITEM_MARKER = regex.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?\s*")
-_FOR_PROVIDE = regex.compile(r"^为[\p{Han}、]{1,20}?提供")
+_FOR_PROVIDE = regex.compile(r"^为[\p{Han}、]{1,20}?(?:提供|(?=办理))")
 _NOT_VOLUME_KINDS = ("percent", "time", "rank")
+# a breakdown's framing clause (从事项类型看，/分层级看，): the subjects after it are its categories
+_FRAMING = regex.compile(r"(?:^|(?<=[，,：:；;。\n]))[从分][\p{Han}（）、]{1,10}看[，,]")
+_FRAMED_SUBJECT = regex.compile(r"(?!跨)\p{Han}{2,15}")  # any subject before a predicate verb after it
+# A、B、C分别办理… n1、n2、n3: one subject a figure
+_RESPECTIVELY = regex.compile(
+    r"(?P<subjects>(?:(?!分别)[^、，；。]){1,20}(?:、(?:(?!分别)[^、，；。]){1,20})+)(?P<metric>分别.+)")
 _BREAKDOWN = "其中"  # a clause led by it breaks down the figure before it and shares its standing
 _RUNNING_MIN_DAYS = 32  # a time from 1 January spanning more than a month is a running period (1—10月, 今年以来)
 _CONTINUED = "；;，,、"  # a line break after these does not end the sentence
@@ -352,6 +366,11 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
     if (chinese and numeral == "一" and unit.unit == "次" and not approx and not m["n2"]
             and m.end() < len(text) and regex.match(r"\p{Han}", text[m.end()])):
         return None  # 一次提交, 一次办好: an adverb (all at once), not a count
+    if chinese and numeral == "一" and unit.unit in _ARTICLE_UNITS and not approx and not m["n2"] and (
+            text[max(0, m.start() - 3):m.start()].rstrip(" ")[-1:] in _HARD_BOUNDARY):
+        return None  # 一家德国企业计划…, 一名群众反映…: opening a clause, the article "a", not a count
+    if chinese and text[max(0, m.start() - 4):m.start()].rstrip(" ").endswith(_IDIOM_BEFORE):
+        return None  # 打通最后一公里: an idiom, not a distance
     if unit.unit == "次" and text.startswith(_SESSION_AFTER, m.end()) and "届" in text[max(0, m.start() - 12):m.start()]:
         return None  # 十四届全国人大三次会议: a session number
     if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
@@ -474,7 +493,8 @@ class _Statistics:
         self._verb = regex.compile(verbs)
         # a quoted platform or channel name, with its kind (“苏周到”APP, “鄂汇办”, “12345”热线)
         suffixes = "|".join(map(regex.escape, vocab.scope_suffix)) or "(?!)"
-        self._quoted_scope = regex.compile(rf"“[^“”，。；\n]{{1,20}}”(?:{suffixes})?")
+        # several names together (“好办”“快办”服务)
+        self._quoted_scope = regex.compile(rf"(?:“[^“”，。；\n]{{1,20}}”)+(?:{suffixes})?")
         # a division, zone or category written as a whole subject (昆山市, 工业园区, 工程建设类), also
         # with its kinds in brackets (县（市、区）, 市（州）)
         divisions = "|".join(map(regex.escape, vocab.division)) or "(?!)"
@@ -624,7 +644,8 @@ class _Statistics:
 
     def _metric(self, words: str) -> str:
         """A clause's words before its number without connectives and a leading ``为…提供``
-        (为办事企业群众提供电话咨询 -> 电话咨询, 累计为企业群众提供帮办服务 -> 帮办服务)."""
+        or ``为…`` before 办理 (为办事企业群众提供电话咨询 -> 电话咨询, 累计为企业群众提供帮办服务 ->
+        帮办服务, 累计为群众办理异地业务 -> 办理异地业务)."""
         metric = _FOR_PROVIDE.sub("", words)
         for word in self.vocab.connective:
             if metric.startswith(word) and _FOR_PROVIDE.match(metric[len(word):]):
@@ -661,7 +682,8 @@ class _Statistics:
                 head_end += 1
         scope_end = max(head_end, self.orgs.get(a, a))
         quoted = self._quoted_scope.match(text, a, end)
-        if quoted:  # “苏周到”APP新增…, “鄂汇办”新增…
+        # “苏周到”APP新增…, “鄂汇办”新增…; not a label standing alone before its number (其中“跨省通办”事项 52件)
+        if quoted and text[quoted.end():end].strip():
             scope_end = max(scope_end, quoted.end())
         if a < scope_end < end:
             return "".join(text[a:scope_end].split()), scope_end
@@ -673,6 +695,8 @@ class _Statistics:
                 subject = [self._division]
                 if text.startswith(self.vocab.predicate, verb.start()):
                     subject.append(self._category)
+                    if _FRAMING.search(text, self._sentence.after_last(a), a):
+                        subject.append(_FRAMED_SUBJECT)
                 m = None
                 for pattern in subject:
                     m = pattern.fullmatch(text, a, verb.start())
@@ -689,8 +713,50 @@ class _Statistics:
                 return "".join(text[a:division].split()), division
         for word in self.vocab.scope_word:
             if text.startswith(word, a) and a + len(word) < end:
+                # with a quoted platform right before the counting verb (全区“一网通办”办件量; not the
+                # items of 全区“秒批”事项办件量)
+                quoted = _QUOTED.match(text, a + len(word), end)
+                if quoted and self._verb.match(text, quoted.end()):
+                    return "".join(text[a:quoted.end()].split()), quoted.end()
                 return word, a + len(word)
         return None, a
+
+    def _respective(self, i: int, words: str) -> tuple[list[str], str] | None:
+        """The subjects and metric words of ``A、B和C分别办理… n1、n2、n3`` when quantity ``i`` opens its
+        figures: one subject a figure, joined as the figures are."""
+        m = _RESPECTIVELY.fullmatch(words)
+        if m is None:
+            return None
+        quantities, text = self.quantities, self.text
+        n = 1
+        while (i + n < len(quantities)
+               and text[quantities[i + n - 1].end:quantities[i + n].start].strip() in _JOINERS):
+            n += 1
+        subjects = m["subjects"].split("、")
+        if len(subjects) + 1 == n:  # A、B和C
+            last = regex.split("和|及|与", subjects.pop(), maxsplit=1)
+            subjects += last
+        return (subjects, m["metric"]) if len(subjects) == n else None
+
+    def _opening_subject(self, a: int, b: int) -> str | None:
+        """The subject opening the first clause of the segment from ``a`` when a later clause before
+        ``b`` has none (全区新增…，…，本周办理集成服务事项 4 128件; 湘西州在…设立…，…累计服务群众…):
+        a scope word, a place or a body."""
+        text = self.text
+        a = _ITEM_MARKER.match(text, a, b).end()
+        time_end = self._time_ends.get(a)
+        if time_end is not None:
+            a = time_end + (1 if text[time_end:time_end + 1] in "，," else 0)
+        clause_end = self._hard.next(a, len(text))
+        if clause_end >= b:
+            return None
+        for word in self.vocab.scope_word:
+            if text.startswith(word, a):
+                return word
+        end = self.locs.get(a, self.orgs.get(a))
+        if end is None or end >= clause_end or text.startswith(_JOINERS, end):
+            return None  # not the first of several subjects (区政务服务大厅和各街道便民服务中心…)
+        return "".join(text[a:end].split())
 
     def _provides(self, words: str) -> bool:
         """Whether a clause's words are ``为…提供`` a service (累计为企业提供增值服务): serving counts."""
@@ -706,8 +772,19 @@ class _Statistics:
         if not any(w in words for w in self.vocab.cumulative):
             return False
         sentence = self._sentence.after_last(pos)
+        # in a news item the report's own period (本周累计应答咨询…) is the item's tally, not a span of its own
+        own_period = self._news_item(pos) and self.meta_period
         return any(sentence <= a < pos and t.grain != "vague" and t.start_date and t.end_date
-                   and t.start_date < t.end_date and self._clause_start(a) for a, _, t in self.times)
+                   and t.start_date < t.end_date and self._clause_start(a)
+                   and not (own_period and Period(t.start_date, t.end_date) == own_period)
+                   for a, _, t in self.times)
+
+    def _news_item(self, pos: int) -> bool:
+        """Whether ``pos`` is in a paragraph led by a day (``6.11月10日，某局试运行…，本周累计应答咨询…``):
+        its figures are the news item's details."""
+        para = self._paragraph.after_last(pos)
+        a = _ITEM_MARKER.match(self.text, para, pos).end()
+        return any(s == a and t.grain == "day" and t.start_date == t.end_date for s, _, t in self.times)
 
     @staticmethod
     def _after(positions: Sequence[int], a: int, b: int) -> bool:
@@ -734,7 +811,9 @@ class _Statistics:
         segment = -1
         prev: _Standing | None = None  # the figure before, joined by 、 or closing the clause before
         volume: _Standing | None = None  # the last volume figure closing a clause, for a 其中 breakdown
-        for q in self.quantities:
+        respective: list[str] = []  # the subjects left of A、B、C分别…, for the figures joined after the first
+        shared = ""  # their metric words
+        for i, q in enumerate(self.quantities):
             stat, standing = None, None
             after = q.end
             ends_clause = after >= len(text) or text[after] in _CLAUSE_END or text.startswith(_JOINERS, after)
@@ -776,10 +855,21 @@ class _Statistics:
                 if seg != segment:
                     segment, scope = seg, None
                 clause_words = words
-                own, rest = self._scope(left, q.start)
+                listed = self._respective(i, words)
+                if soft and respective:  # the next subject of A、B、C分别办理… n1、n2、n3
+                    own, words = respective.pop(0), shared
+                elif listed is not None:
+                    (own, *respective), words = listed
+                    shared = words
+                else:
+                    own, rest = self._scope(left, q.start)
+                    respective = []
+                    if own is not None:
+                        words = "".join(text[rest:q.start].split())
+                    elif scope is None:
+                        scope = self._opening_subject(seg, left)
                 if own is not None:
                     scope = own
-                    words = "".join(text[rest:q.start].split())
                 metric = self._metric(words)
                 counting = (bool(self._verb.search(metric)) or metric.endswith("量")
                             or metric.startswith(self.vocab.opening_verb) or self._provides(words))

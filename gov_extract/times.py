@@ -172,6 +172,10 @@ def load_time_words(path: str | Path | None = None) -> tuple[TimeWord, ...]:
     return tuple(words)
 
 
+# 去年同期, 上年同期: a baseline of comparison whose dates depend on the figure, not a time
+_BASELINE = r"(?! ?同期)"
+
+
 def _guarded(word: str, not_after: str) -> str:
     escaped = regex.escape(word)
     if not not_after:
@@ -191,7 +195,8 @@ class TimeGrammar:
         self._year_offsets = MappingProxyType({w.word[0]: w.offset for w in stems})
         stem_re = "|".join(_guarded(w.word[0], w.not_after) for w in stems) or "(?!)"
         word_re = "|".join(
-            _guarded(w.word, w.not_after) for w in sorted(self.words.values(), key=lambda w: -len(w.word))
+            _guarded(w.word, w.not_after) + (_BASELINE if w.kind == "year" else "")
+            for w in sorted(self.words.values(), key=lambda w: -len(w.word))
         ) or "(?!)"
         right = (
             rf"(?P<sep>{_SEP}) ?"
@@ -201,7 +206,7 @@ class TimeGrammar:
         )
         day1 = rf"(?P<d1>{_N})(?: ?(?P<du1>[日号])|(?= ?{_SEP}))"
         left = (
-            rf"(?:(?:(?P<y1>{_Y})|(?P<ry1>{stem_re})) ?年(?: ?(?P<yd1>度))?(?! ?{_ISSUE})"
+            rf"(?:(?:(?P<y1>{_Y})|(?P<ry1>{stem_re})) ?年(?(ry1){_BASELINE})(?: ?(?P<yd1>度))?(?! ?{_ISSUE})"
             rf"(?: ?(?P<m1>{_N}) ?月(?P<mf1>份)?(?: ?{day1})?| ?(?P<d1>{_BARE})(?= ?{_SEP}))?"
             rf"|(?P<m1>{_N}) ?月(?P<mf1>份)?(?: ?{day1})?"
             rf"|(?P<d1>{_N}) ?(?P<du1>[日号])"
@@ -383,6 +388,11 @@ def _apply_part(part: str, start: date, end: date, grain: str) -> tuple[date, da
     raise _Reject
 
 
+def _effect_start(text: str, start: int, end: int) -> bool:
+    """The time at ``[start, end)`` is the start of an effect: 自5月1日起, 从下月1日起."""
+    return text[:start].rstrip().endswith(_START_BEFORE) and _START_AFTER.match(text, end) is not None
+
+
 def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeMatch | None,
                   grammar: TimeGrammar, forward: bool = False) -> tuple[date | None, date | None, str, bool, bool, bool]:
     """(start, end, grain, approx, explicit_year, span) of a ``date`` match; raises _Reject."""
@@ -439,8 +449,7 @@ def _resolve_date(m: regex.Match[str], text: str, ctx: _Context, previous: TimeM
         year1 = base + grammar.year_offset(ry) if base is not None else None
     else:
         forward = not m["since"] and (forward or _looks_forward(text, m.start(), text_end))
-        starts = (not m["since"] and text[:m.start()].rstrip().endswith(_START_BEFORE)
-                  and _START_AFTER.match(text, text_end) is not None)
+        starts = not m["since"] and _effect_start(text, m.start(), text_end)
         year1 = _anchor_year(left, ctx, forward, keep=starts)
     if right is not None and right.finest == "year" and left.finest != "year":
         raise _Reject  # 2025年11月至2026年
@@ -673,7 +682,11 @@ def find_times(
         match = TimeMatch(a, b, m.group(), s, e, grain, approx, explicit, span)
         out.append(match)
         previous = match
-        if grain == "day" and s is not None and (s == e or span):
+        # 同日 after …，该办法自10月1日起施行。: the item's own day, not the start of an effect
+        # within its sentence (one opening the sentence is the item's day)
+        lead = _clause_before(text, a, marks=_SENTENCE_MARKS).rstrip().rstrip("".join(_START_BEFORE))
+        effect = _effect_start(text, a, b) and lead.strip() != ""
+        if grain == "day" and s is not None and (s == e or span) and (not effect or previous_day is None):
             previous_day = match
     return tuple(out)
 
