@@ -38,13 +38,17 @@ a multi-pattern (Aho-Corasick) match:
   name are written in full (``name_expansions.tsv``: ``市规划自然资源委`` ->
   ``北京市规划和自然资源委员会``); a zone's administration takes the zone's official
   name (``德阳经开区管委会`` -> ``德阳经济技术开发区管理委员会``, ``贵安新区管委会`` ->
-  ``贵州贵安新区管理委员会``), and the zone's kind word alone names it again in its
+  ``贵州贵安新区管理委员会``; ``党工委`` -> ``中共…工作委员会``), and the zone's kind word alone names it again in its
   paragraph (``新区政务服务中心``). In a municipality a provincial body is a 局 or the
   municipality's own 委员会 (``公安`` -> ``北京市公安局``), and a district's body mirrors
   the municipality's (``区大数据发展局`` -> ``重庆市渝北区大数据应用发展管理局``); a fire
-  brigade is a 支队 of a city or district, a 大队 of a county. A university's school is a
+  brigade is a 支队 of a city or district, a 大队 of a county. An autonomous region's bare
+  prefix is ``自治区`` (``自治区公安厅`` -> ``广西壮族自治区公安厅``; its committee keeps 委员会:
+  ``中共广西壮族自治区委员会办公厅``); in a zone's bulletin a bare ``区`` is the zone and the city's
+  townships named without a county lie in it. A school of a university or college is a
   unit (``华中科技大学`` + ``公共管理学院``), and so is a bureau or brigade inside a
-  department (``省公安厅`` + ``出入境管理局``, ``市公安局`` + ``交警支队``).
+  department or a zone's administration (``省公安厅`` + ``出入境管理局``, ``市公安局`` + ``交警支队``,
+  ``江北新区管委会`` + ``政务服务局``).
 - LOC: divisions with or without suffix (a chain split into its divisions:
   ``南京鼓楼区`` -> 南京 + 鼓楼区), named places, zones (``长兴经济技术开发区``,
   ``泸州港``; a long zone suffix also after a place cue: ``赴常熟经济技术开发区``),
@@ -83,7 +87,17 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Division, Home, Lexicon, OrgEntry, Place, alternation, fold
+from .lexicon import (
+    REGION,
+    Division,
+    Home,
+    Lexicon,
+    OrgEntry,
+    Place,
+    alternation,
+    fold,
+    party_committee,
+)
 from .model import Document, Entity
 from .text import is_han
 
@@ -109,11 +123,13 @@ _MAX_TITLE = 150
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9·]"
 # A trailing bracketed mark of a title or name: （送审稿）, (试行), （四川境）.
 _TRAILING_MARKS = regex.compile(r"(?:[（(][^（）()\n]{1,16}[）)])+$")
-_BRACKETS = regex.compile(r"[《》〈〉\n]")
+# Title brackets, and the sentence ends no title holds (a PDF line break may: 《…检\n查的意见》).
+_BRACKETS = regex.compile(r"[《》〈〉。！？]")
 # A quoted name; one PDF line break may survive inside it (a short line before the closing quote).
 _QUOTE = regex.compile(rf"“([^“”\n]{{0,{_MAX_QUOTE}}}+\n?[^“”\n]{{0,{_MAX_QUOTE}}}+)”")
-_ALIAS_INTRO = regex.compile(r"[（(](?:以下|下文)?(?:简称|称)[“《〈]([^“”《》〈〉\n]{1,30})[”》〉][）)]")
-_BARE_PREFIX = regex.compile(r"[省市州县区]委?")
+_ALIAS_INTRO = regex.compile(r"[（(](?:以下|下文)?(?:简称|称)[“《〈]([^“”《》〈〉\n]{1,30})\n?[”》〉][）)]")
+# A bare prefix, with its party committee: 市委; an autonomous region's is 自治区(党委).
+_BARE_PREFIX = regex.compile(rf"{REGION}(?:党委)?|[省市州县区]委?")
 _CENTRAL_PREFIX = regex.compile(r"中华人民共和国|国家|中国")
 # A national name with its place in brackets: 中国（绵阳）知识产权保护中心, 中国（四川）自由贸易试验区.
 _PAREN_PLACE = regex.compile(r"(?:中华人民共和国|中国)[（(](?P<place>\p{Han}{2,12})[）)]")
@@ -125,6 +141,8 @@ _LAST_BREAK = regex.compile(r"(?r)[。！？；!?;\n]")
 _NATURAL_PLACES = ("river", "lake", "mountain")
 #: Suffixes that name a zone's administration, the official one last.
 _ZONE_ADMIN = ("管委会", "管理委员会")
+#: A zone's party working committee: 东湖高新区党工委 -> 中共武汉东湖新技术开发区工作委员会.
+_ZONE_PARTY = "党工委"
 #: ORG suffixes of a people's government: named from its own division, also in another province.
 _GOVERNMENTS = ("人民政府", "政府")
 #: A document number after an issuer's short name: 渝北府办 + 发〔2025〕57号.
@@ -133,8 +151,9 @@ _DOC_NUMBER_AFTER = regex.compile(r"\p{Han}{0,6}[发函字][〔［\[][0-9]{4}") 
 _CONJ_PREFIX = regex.compile(r"[和及与、][省市州县区]")
 #: Characters of a publisher's short form (with its whole head) that end a name before any word.
 _LONG_SHORT_FORM = 6
-#: A bureau or brigade inside a department (省公安厅 + 出入境管理局, 市公安局 + 交警支队): its unit.
-_UNIT_HOSTS = ("厅", "局", "委", "委员会")
+#: A bureau or brigade inside a department or a zone's administration: its unit (省公安厅 + 出入境管理局,
+#: 市公安局 + 交警支队, 江北新区管委会 + 政务服务局).
+_UNIT_HOSTS = ("厅", "局", "委", "委员会", "管委会")
 _INNER_UNIT = regex.compile(r"(?P<body>(?![省市州县区])\p{Han}{2,6}?)(?:局|支队|大队)")
 #: A bracketed word inside an enterprise's name: 贵州磷化（集团）有限责任公司.
 _BRACKET_WORD = regex.compile(r"[（(]\p{Han}{1,4}[）)]$")
@@ -192,9 +211,12 @@ _ZONE_MODIFIER = regex.compile(
 _FREE_ZONE_MODIFIER = regex.compile(
     r"^(?:[这那该各全本我其每此某诸多两几数省市县区级]|[大小新老首][型批类些个]|相关|有关|重点|主要|现代|特色|城市|"
     r"国家|高新技术|农业|传统|优势|新兴|周边|部分|若干|其他|其它|一批|一些|旅游|热门)")
-# A school or institute of a university: 华中科技大学 + 公共管理学院.
-_UNIVERSITY_UNIT = regex.compile(r"^(?P<body>\p{Han}{2,12}大学)(?P<unit>\p{Han}{2,10}(?:学院|研究院|研究所|研究中心))$")
+# A school or institute of a university or college: 华中科技大学 + 公共管理学院, 西昌学院 + 彝语言文化学院.
+_UNIVERSITY_UNIT = regex.compile(
+    r"^(?P<body>\p{Han}{2,12}(?:大学|学院))(?P<unit>\p{Han}{2,10}(?:学院|研究院|研究所|研究中心))$")
 _HAN_RUN = regex.compile(r"\p{Han}{1,20}")
+# A name's run of Han characters; one PDF line break may survive inside it (道里区政务\n服务中心).
+_NAME_RUN = regex.compile(r"\p{Han}{1,20}(?:\n\p{Han}{1,20})?")
 _DIGITS = regex.compile(r"[0-9]")
 _MAX_ZONE_BODY = 10  # characters between a division and a zone suffix: 德阳市 + 高新 + 区
 #: A zone or venue name this long found once after a place cue is found again anywhere (峨眉山景区).
@@ -220,9 +242,10 @@ _QUOTE_BEFORE = 10
 _QUOTE_AFTER = 12
 # 办 ends no name where it is the verb: before 理/事/结/件 (居民可就近办 + 理, 政务办件), also across
 # a line break, or after a modal and at most a two-character adverb (可办, 能够办, 可就近办); 可 and
-# 能 inside words are no modals (许可, 认可, 节能, 智能, 效能, 职能, 功能, 性能, 能源: 节能办 is an office).
+# 能 inside words are no modals (许可, 认可, 节能, 智能, 效能, 职能, 功能, 性能, 能源: 节能办 is an office),
+# or after an adverb of manner (互办, 代办, 帮办).
 _BAN_VERB_AFTER = regex.compile(r"\s*[理事结件]")
-_MODAL_BAN = regex.compile(r"(?:可以|能够|(?<![许认节智效职功性])[可能](?!源))\p{Han}{0,2}办$")
+_MODAL_BAN = regex.compile(r"(?:(?:可以|能够|(?<![许认节智效职功性])[可能](?!源))\p{Han}{0,2}|[互代帮])办$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,8 +455,9 @@ class _Publisher:
             return None
         body = name[pos:]
         head = g.org_head.search(body)
-        prefix = lex.org_prefix(div)[-1]
-        if head is None or len(body) <= len(head.group()) or prefix not in "省市州县区":
+        local = lex.org_prefix(div)
+        prefix = REGION if local.endswith(REGION) else local[-1]
+        if head is None or len(body) <= len(head.group()) or prefix not in ("省", "市", "州", "县", "区", REGION):
             return None
         entry = lex.orgs.get(name)
         kind = entry.kind if entry is not None else g.org_suffix[head.group()].kind
@@ -483,6 +507,13 @@ class _Anchor:
     bare_zone: bool = False
     #: the official name of the named zone of ``places.tsv`` the anchor is (贵州贵安新区)
     place: str | None = None
+
+    @property
+    def prefix(self) -> str | None:
+        """The bare prefix without its party committee: ``市`` of ``市委``, ``自治区`` of ``自治区党委``."""
+        if self.bare is None:
+            return None
+        return REGION if self.bare.startswith(REGION) else self.bare[0]
 
 
 class _Run:
@@ -870,6 +901,8 @@ class _Run:
                     county = div if div is not None else self.township_county(m.group(), pos)
                     norm = county.full + m.group() if county is not None else m.group()
                     base = self.lex.org_prefix(county) + m.group() if county is not None else None
+                    if div is None and (zoned := self.zone_township(m.group(), pos, county)):
+                        norm, base = zoned
                 out.append((pos, end, norm))
                 if base is not None:
                     self.township_base[(pos, end)] = base
@@ -928,6 +961,15 @@ class _Run:
                         out.append((start + cut, end, norms[name + suffix]))
                         break
         return out
+
+    def zone_township(self, name: str, pos: int, county: Division | None) -> tuple[str, str] | None:
+        """A zone's bulletin names the townships of its city the zone runs (norm, name prefix):
+        湖北省武汉市 + 东湖新技术开发区 + 关东街道 when no county is named before it in its sentence."""
+        zone, city = self.home.zone, self.home.city_level
+        if zone is None or city is None or county is None or county.parent != city.full or self.county_before(pos):
+            return None
+        stem = next((s for s in sorted({city.local, *city.aliases}, key=len, reverse=True) if zone.startswith(s)), "")
+        return city.full + zone[len(stem):] + name, zone + name
 
     def township_county(self, name: str, pos: int) -> Division | None:
         """The county a township named ``name`` at ``pos`` lies in: of the counties holding one so
@@ -1064,11 +1106,17 @@ class _Run:
                 unit, end = m.group(), m.end()
         return end, unit, chained
 
+    def chain_onto(self, norm: str, chained: str) -> str:
+        """``norm`` with the chained text of :meth:`extend` after it, once: a registered name may
+        hold the chain's head already (中国农业银行 + 股份有限公司越西县支行)."""
+        head = self.g.chain.match(chained)
+        return norm + (chained[head.end():] if head and norm.endswith(head.group()) else chained)
+
     def branch_of(self, a: _Anchor, norm: str) -> tuple[str, str] | None:
         """A district's body its city runs as a branch (``branches.tsv``): (the city's body,
         the branch as unit), or ``None`` (深圳市南山区市场监督管理局 -> 深圳市市场监督管理局, 南山监管局)."""
         div = a.division
-        if div is None and a.bare is not None and a.bare[0] in "区县":
+        if div is None and a.prefix in ("区", "县"):
             div = self.home.county
         if div is None or div.level != "county" or div.parent is None or not self.lex.branches:
             return None
@@ -1104,15 +1152,15 @@ class _Run:
     def prefix_name(self, prefix: str, pos: int) -> str | None:
         """The division a bare ``省``/``市``/``州``/``县``/``区`` at ``pos`` means, as a name prefix.
 
-        The home divisions; in a bulletin above county level, ``县``/``区`` is
-        the county of that kind named last before it in the sentence
+        The home divisions (a zone's bulletin: ``区`` is the zone); in a bulletin above county level,
+        ``县``/``区`` is the county of that kind named last before it in the sentence
         (``长宁县政务服务中心联合县税务局`` -> 长宁县).
         """
         if pos and self.text[pos - 1] in self.g.back_determiners:  # 该市: the city named last before
             div = self.division_before(pos, prefix)
             if div is not None:
                 return self.lex.org_prefix(div)
-        if prefix in ("县", "区") and self.home.county is None:
+        if prefix in ("县", "区") and self.home.county is None and not (prefix == "区" and self.home.zone):
             div = self.county_before(pos, prefix) or self.item_county(pos, prefix)
             return self.lex.org_prefix(div) if div is not None else None
         if prefix == "市" and self.home.city_level is None:  # 遵义市坚持…，将市政务服务中心…
@@ -1213,28 +1261,33 @@ class _Run:
             return dept.name(base), dept.kind
         full = dept.full if dept is not None else rest
         if party:
-            return f"中共{base}委{full}", "party"
+            return party_committee(base) + full, "party"
         return base + full, dept.kind if dept is not None else None
 
-    def zone_admin(self, a: _Anchor, base: str | None, pos: int, end: int) -> str | None:
-        """The official name of a zone's administration (``管委会``), or ``None``: the zone's own
-        official name (``贵安新区管委会`` -> ``贵州贵安新区管理委员会``) or its name as written with
-        the short zone words of ``name_expansions.tsv`` in full (``德阳经开区管委会`` ->
-        ``德阳经济技术开发区管理委员会``, ``怀柔科学城管委会`` -> ``怀柔科学城管理委员会``)."""
+    def zone_admin(self, a: _Anchor, base: str | None, pos: int, end: int) -> tuple[str, str] | None:
+        """The official name and kind of a zone's administration (``管委会``) or party working
+        committee (``党工委``), or ``None``: named from the zone's own official name
+        (``贵安新区管委会`` -> ``贵州贵安新区管理委员会``) or its name as written with the short zone
+        words of ``name_expansions.tsv`` in full (``德阳经开区管委会`` -> ``德阳经济技术开发区管理委员会``,
+        ``怀柔科学城管委会`` -> ``怀柔科学城管理委员会``)."""
         text = self.text
         rest = _squeeze(text[pos:end])
-        admin = next((w for w in _ZONE_ADMIN if rest.endswith(w)), None)
+        admin = next((w for w in (*_ZONE_ADMIN, _ZONE_PARTY) if rest.endswith(w)), None)
         if admin is None:
             return None
         if a.zone and a.place is not None and rest == admin:
-            return a.place + _ZONE_ADMIN[-1]
-        if a.township and not a.zone:
+            zone = a.place
+        elif a.township and not a.zone:
             return None
-        lead = (base or "") if a.bare is not None else _squeeze(text[a.start:a.end])
-        zone = lead + rest[:-len(admin)]
-        if self.g.zone_name.fullmatch(zone) is None:
-            return None
-        return self.lex.expand(zone, "zone") + _ZONE_ADMIN[-1]
+        else:
+            lead = (base or "") if a.bare is not None else _squeeze(text[a.start:a.end])
+            zone = lead + rest[:-len(admin)]
+            if self.g.zone_name.fullmatch(zone) is None:
+                return None
+            zone = self.lex.expand(zone, "zone")
+        if admin == _ZONE_PARTY:
+            return f"中共{zone}工作委员会", "party"
+        return zone + _ZONE_ADMIN[-1], "government"
 
     def mirrored(self, base: str, rest: str) -> str | None:
         """A district's body named as the municipality's body it mirrors (``重庆市渝北区`` +
@@ -1258,7 +1311,7 @@ class _Run:
         (``浙江省嘉善县`` -> ``嘉善县``; ``宜宾市南溪区`` as written).
         """
         if a.bare is not None:
-            return self.prefix_name(a.bare[0], a.start)
+            return self.prefix_name(a.prefix, a.start)
         written = _squeeze(self.text[a.start:a.end])
         if a.division is None:
             return (a.base or written) if a.township else None
@@ -1328,7 +1381,7 @@ class _Run:
         if a.bare != pub.prefix:
             return False
         if a.start and self.text[a.start - 1] in self.g.back_determiners:  # 该市: maybe another city
-            div = self.division_before(a.start, a.bare[0])
+            div = self.division_before(a.start, a.prefix)
             return div is None or div == pub.division
         return True
 
@@ -1366,11 +1419,11 @@ class _Run:
 
     def policies(self) -> list[Candidate]:
         text = self.text
-        spans: list[tuple[int, int, int]] = []  # start, end, depth
+        spans: list[tuple[int, int, int, int]] = []  # start, end, depth, after the closing bracket
         stack: list[tuple[str, int]] = []
         for m in _BRACKETS.finditer(text):
             ch = m.group()
-            if ch == "\n":
+            if ch in "。！？":
                 stack.clear()
             elif ch in "《〈":
                 stack.append((ch, m.end()))
@@ -1380,18 +1433,21 @@ class _Run:
                     stack.pop()
                 if stack:
                     _, start = stack.pop()
-                    if 0 < m.start() - start <= _MAX_TITLE:
-                        spans.append((start, m.start(), len(stack)))
+                    end = m.start()
+                    while end > start and text[end - 1].isspace():  # 《保障方案\n》: the break is no part
+                        end -= 1
+                    if 0 < end - start <= _MAX_TITLE:
+                        spans.append((start, end, len(stack), m.end()))
         out: list[Candidate] = []
         full_by_alias: dict[str, tuple[int, int]] = {}
-        for start, end, depth in sorted(spans):
+        for start, end, depth, closed in sorted(spans):
             title = text[start:end]
             norm = _squeeze(title)
             alias_of = full_by_alias.get(norm) if depth == 0 else None
             out.append(Candidate("POLICY", start, end, norm, TIER_POLICY, RANK_LEXICON,
                                  doc_type=self.doc_type(norm), alias_of=alias_of, nested=depth > 0))
             if depth == 0 and alias_of is None:
-                m = _ALIAS_INTRO.match(text, end + 1)
+                m = _ALIAS_INTRO.match(text, closed)
                 if m:
                     alias = _squeeze(m.group(1))
                     full_by_alias[alias] = (start, end)
@@ -1590,7 +1646,7 @@ class _Run:
                     continue  # 各区县 + 数据局: every county's body, not the province's
             end, unit, chained = self.extend(e)
             if chained:
-                norm += chained
+                norm = self.chain_onto(norm, chained)
             rank = RANK_PATTERN if chained else RANK_LEXICON  # 省委办公厅 itself beats 省委 + 办公厅
             out.append(Candidate("ORG", start, end, norm, TIER_NAME, rank, unit=unit, kind=entry.kind))
         return out
@@ -1602,7 +1658,7 @@ class _Run:
         a zone's name is no generic body. Returns (suffix start, suffix end, suffix) or ``None``.
         """
         text, g = self.text, self.g
-        run = _HAN_RUN.match(text, pos)
+        run = _NAME_RUN.match(text, pos)
         if not run:
             return None
         best = None
@@ -1691,7 +1747,7 @@ class _Run:
                 norm = self.mirrored(base, rest) or norm  # 区大数据发展局: named as the municipality's
             admin = self.zone_admin(a, base, pos, name_end)
             if admin is not None:  # 德阳经开区管委会 -> 德阳经济技术开发区管理委员会
-                norm, kind = admin, "government"
+                norm, kind = admin
             full = self.lex.orgs.get(_squeeze(name) + "员会") if suf == "委" else None
             if full is not None:  # 省发展和改革委 is short for a known 委员会
                 norm, kind = self.lex.org_norm(_squeeze(name) + "员会", full, self.home), full.kind
@@ -1711,7 +1767,8 @@ class _Run:
             if branch is not None:  # 区市场监管局 in Shenzhen: 深圳市市场监督管理局, unit 南山监管局
                 norm, unit = branch[0], unit or branch[1]
             rank = RANK_LEXICON if a.place is not None else RANK_PATTERN  # a named zone's body: its name is known
-            out.append(Candidate("ORG", start, end, norm + chained, TIER_NAME, rank, unit=unit, kind=kind))
+            out.append(Candidate("ORG", start, end, self.chain_onto(norm, chained), TIER_NAME, rank, unit=unit,
+                                 kind=kind))
         for m in g.free_org.finditer(text):
             end = m.end()
             while True:  # 集团 + 有限公司

@@ -97,8 +97,10 @@ _AUDIENCES = ("public", "staff")
 
 _MASK = "\u25a1"  # stands in for masked characters; neither a trigger nor punctuation
 _QUOTE = regex.compile(r"“[^“”\n]{1,80}”|「[^「」\n]{1,80}」")
-# Between two mentions of one coordinated run: 窗口, brackets and connectives.
-_RUN_GAP = regex.compile(r"(?:窗口)?\s*[）)”」]?\s*(?:[、/]|和|与|及|以及)?\s*[（(“「]?")
+# Between two mentions of one coordinated run: 窗口, brackets and connectives, the people sent
+# before a connective (邀请A有关同志和B专家授课).
+_RUN_GAP = regex.compile(
+    r"(?:窗口)?\s*[）)”」]?\s*(?:[、/]|(?:(?:有关|相关)?(?:负责同志|同志|负责人|专家))?(?:和|与|及|以及))?\s*[（(“「]?")
 _JOINED = regex.compile(r"[、/和与及]")
 _OPENERS = "“「《〈"
 # A level word a service platform's name leaves outside its span (区12345热线, 市12345热线).
@@ -113,8 +115,10 @@ _LEAD_ADVERBIAL = regex.compile(
     r"(?:(?:为|根据|按照|围绕|结合|聚焦)[^，。；\n]{1,40}，|【[^】\n]{1,20}】|[^，。；：\n]{2,20}：)\s*"
 )
 _FRONTED_PLACE = regex.compile(r"在[^，。；：\n]{1,30}[，,]\s*")
-# After an item's time: a purpose or basis clause before the subject (近日，根据…要求，A局印发…).
-_FRONTED_PURPOSE = regex.compile(r"(?:为了|为|根据|按照|依据|围绕|结合|聚焦)[^，。；：\n]{1,40}[，,]\s*")
+# After an item's time: a purpose or basis clause before the subject (近日，根据…要求，A局印发…),
+# or the occasion the time spans (9月17日至21日，第22届X博览会期间，A局…).
+_FRONTED_PURPOSE = regex.compile(
+    r"(?:(?:为了|为|根据|按照|依据|围绕|结合|聚焦)[^，。；：\n]{1,40}|[^，。；：\n]{2,30}?期间)[，,]\s*")
 # A higher body's assent before the subject (经省政府同意，A厅印发…): neither subject nor argument;
 # the verbs are those of data/event_approvals.tsv (EventLexicon.assent).
 _FRONTED_ASSENT = r"经[^，。；：\n]{{1,30}}?(?:{verbs})[，,]\s*"
@@ -129,6 +133,10 @@ _INVITE = regex.compile(r"邀请|邀约")
 # Progress framing: 今年以来…, 截至11月底… report totals, not an action.
 _PROGRESS_TIME = regex.compile(r"以来|目前|当前|截至|截止")
 _STATISTIC_WORDS = regex.compile(r"累计|共计")
+# Signing an agreement gives no event of its own (CONVENTIONS set 4); what the parties will do
+# (签署…协议，双方将依托…设立…) is planned.
+_SIGNING = regex.compile(r"签署|签订")
+_PARTIES_PLAN = regex.compile(r"\s*(?:双方|三方|各方|多方)(?:还|并|共同|均)?(?:将|拟|约定|商定|计划)")
 # A later sentence may open with a word placing it after the item's action (会后，B局召开…).
 _SEQUENCE = regex.compile(r"(?:会后|随后|此后|其后|之后|同时)\s*[，,]\s*|")
 # A year or quarter opens plans and reviews (今年，…; 2024年，…), not news items.
@@ -187,9 +195,10 @@ _ENTERPRISES_AFTER = regex.compile(r"[^\d，。；,;、：:的]{0,6}?(?:企业|�
 _MODIFIER_HEAD = regex.compile(
     r"(?!工作|行动|专项|上门|下乡|总?决赛|[初复]赛|进|入|到|月|周|日|季|年|等|和|及|与|并|为|在|中|的|了)\p{Han}{2}")
 # A meeting named by its noun at the end of a frame's phrase (专班会, 会商会, 常务会议), also
-# before a count of sessions (调度会三场); not a body (委员会, 协会, 商会, 工会, 联合会).
+# before a count of sessions (调度会三场); not a body (委员会, 协会, 商会, 工会, 联合会). A
+# ceremony (举行…服务合作签约仪式, 集中发证仪式) is a meeting too.
 _MEETING_NOUN = regex.compile(
-    r"(?<!委员|[协工社机学体都联]|联合|理事|董事|基金|研究|促进)(?<!(?<!会)商)会议?"
+    r"(?:(?<!委员|[协工社机学体都联]|联合|理事|董事|基金|研究|促进)(?<!(?<!会)商)会议?|仪式)"
     r"(?=\s*(?:[0-9一二两三四五六七八九十]+\s*[场次期])?\s*(?:$|[^\p{Han}]|并|和|及|与))"
 )
 # A place, then an initiative naming one of its facilities (X“Y”反映窗口, X部分镇街“Y”自助机):
@@ -394,6 +403,7 @@ class _Mention:
     statistic: bool = False
     unit: str | None = None
     grain: str | None = None
+    org: str | None = None  # a PERSON's body (its entity id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,7 +533,7 @@ def _entity_mentions(doc: Document) -> list[_Mention]:
     outer_end = -1
     for e in ordered:
         nested = e.end <= outer_end
-        m = _clean(view, e, e.label, e.id, _norm(e), nested=nested, alias=e.alias_of is not None)
+        m = _clean(view, e, e.label, e.id, _norm(e), nested=nested, alias=e.alias_of is not None, org=e.org)
         if m is not None:
             out.append(m)
         if e.label in ("POLICY", "INITIATIVE") and e.end > outer_end:
@@ -933,8 +943,8 @@ def _cue_args(
             if not _approves(ctx, run[-1].ce, group):
                 continue
             members = [x for x in run if x.label in ("ORG", "PERSON")]
-        elif role == "participant":
-            members = [x for x in run if x.label in ("ORG", "PERSON")]
+        elif role == "participant":  # 邀请X处长Y: Y takes part, X is Y's body
+            members = [_person_of(ctx, x, end) or x for x in run if x.label in ("ORG", "PERSON")]
         elif role == "target":
             members = [x for x in run if x.label in ("ORG", "LOC")]
         elif role == "location":  # a platform is a place too: 在“天府通办”开通
@@ -943,6 +953,14 @@ def _cue_args(
             continue
         out.extend((role, x) for x in members if x.id not in skip)
     return out
+
+
+def _person_of(ctx: _Context, body: _Mention, end: int) -> _Mention | None:
+    """The PERSON right after ORG ``body`` whose body it is, office words between (``X处处长Y``)."""
+    after = ctx.entities_in(body.ce, end, ("PERSON",))
+    if after and after[0].org == body.id and _TITLE_GAP.fullmatch(ctx.text, body.ce, after[0].cs):
+        return after[0]
+    return None
 
 
 def _approves(ctx: _Context, pos: int, group: Sequence[_Predicate]) -> bool:
@@ -1042,8 +1060,10 @@ def _sentence_events(
             clauses.index(preds[0].cs) == clauses.index(start) + 1 and _moves_to(ctx, clauses, start)):
         return []  # no subject: the action must open the sentence (5月11日，赴X调研; …负责同志赴X，考察Y)
     groups = _groups(ctx, preds, clauses)
+    # from a clause of the parties' plans on (签署…协议，双方将…，推动…), the sentence is planned
+    plans = next((a for a, _ in clauses.spans if a >= start and _PARTIES_PLAN.match(ctx.masked, a)), end)
     future = [_FUTURE.search(ctx.masked, max(subject.end, gr[0].cs - _FUTURE_WINDOW), gr[0].cs) is not None
-              for gr in groups]
+              or gr[0].cs >= plans for gr in groups]
     if future[0]:
         return []
     groups = [gr for gr, planned in zip(groups, future) if not planned]  # 解读将于…施行的《X》
@@ -1169,7 +1189,16 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
         return []
     time, subject_at, search_at, args_at = lead
     out = _sentence_events(ctx, sents[k], time, subject_at, search_at, args_at=args_at, need_agent=False)
-    if not out:
+    while not out and _is_statistic(ctx, search_at, sents[k].clean_end):
+        # 本月，全区办理…件。本月新增上线…: after the volumes, the next sentence with a time of its own
+        k = next((j for j in range(k + 1, len(sents)) if _lead(ctx, sents[j]) is not None), len(sents))
+        if k == len(sents):
+            return []
+        time, subject_at, search_at, args_at = _lead(ctx, sents[k])
+        out = _sentence_events(ctx, sents[k], time, subject_at, search_at, args_at=args_at, need_agent=False)
+    # after a signing, later sentences with a day of their own may still report acts (同日，A开通…)
+    signed = not out and _SIGNING.search(ctx.masked, search_at, sents[k].clean_end) is not None
+    if not out and not signed:
         return []
     actors = frozenset().union(*(f.agents for f in out))  # everyone who acted so far in the item
     for sent in sents[k + 1:]:
@@ -1186,6 +1215,8 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
                 # with the item's event
                 types = {f.type for f in out}
                 found = [f for f in found if not (f.agents and f.agents <= actors and f.type in types)]
+        elif signed:
+            continue
         else:
             at = _SEQUENCE.match(ctx.text, sent.clean_start, sent.clean_end).end()  # 会后，B局…
             found = _sentence_events(ctx, sent, time, at, at, need_agent=True, attending=True)

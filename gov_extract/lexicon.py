@@ -128,6 +128,8 @@ __all__ = [
     "Lexicon",
     "alternation",
     "fold",
+    "party_committee",
+    "REGION",
 ]
 
 ORG_LEVELS = ("central", "provincial", "city", "county", "township")
@@ -146,11 +148,22 @@ GENERIC_MATCH = ("exact", "prefix", "suffix", "place")
 EXPANSION_SCOPES = ("body", "suffix", "zone")
 #: The home province when a bulletin names no publisher.
 DEFAULT_PROVINCE = "四川省"
+#: An autonomous region: its own bare prefix (自治区公安厅) and its committee's full name.
+REGION = "自治区"
 
 # Full-width ASCII and the ideographic space -> ASCII, one character for one,
 # so text folded for matching keeps its offsets (surfaces are NFKC already).
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
+
+
+_PARTY_TEMPLATE = "中共{}委"
+
+
+def party_committee(prefix: str) -> str:
+    """The party committee of the division named ``prefix`` as its organs' names start:
+    ``中共四川省委``; an autonomous region's keeps 委员会 (``中共广西壮族自治区委员会``)."""
+    return f"中共{prefix}委员会" if prefix.endswith(REGION) else f"中共{prefix}委"
 
 
 def fold(text: str) -> str:
@@ -202,6 +215,8 @@ class DeptName:
     def name(self, prefix: str) -> str:
         """The official name of this department of the division named ``prefix``; ``{short}``
         takes the name without a city's 市 (``中华人民共和国{short}海关``: 杭州市 -> 中华人民共和国杭州海关)."""
+        if self.full.startswith(_PARTY_TEMPLATE) and not self.full.startswith(_PARTY_TEMPLATE + "员会"):
+            return party_committee(prefix) + self.full[len(_PARTY_TEMPLATE):]
         if "{short}" in self.full:
             short = prefix[:-1] if prefix.endswith("市") and len(prefix) >= 3 else prefix
             return self.full.replace("{short}", short)
@@ -298,6 +313,8 @@ class Home:
     county: Division | None = None
     #: The county's name as it starts its bodies' names (a district keeps its city: ``宜宾市南溪区``).
     county_prefix: str | None = None
+    #: The zone of ``places.tsv`` the publisher belongs to (武汉东湖新技术开发区政务服务局): a bare ``区``.
+    zone: str | None = None
 
     @property
     def municipality(self) -> Division | None:
@@ -311,7 +328,7 @@ class Home:
         return self.city if self.city is not None else self.municipality
 
     def local(self, prefix: str) -> str | None:
-        """The home division a bare ``省``/``市``/``州``/``县``/``区`` prefix means, as a name prefix.
+        """The home division a bare ``省``/``自治区``/``市``/``州``/``县``/``区`` prefix means, as a name prefix.
 
         In a county-level city's bulletin (``江油市``) ``市`` is that city; in a
         municipality's (``北京市``, ``重庆市``) the municipality.
@@ -319,6 +336,8 @@ class Home:
         county = self.county_prefix or (self.county.local if self.county else None)
         if prefix == "省":
             return self.province.full if self.province else None
+        if prefix == "自治区":  # an autonomous region is its own bare prefix: 自治区公安厅
+            return self.province.full if self.province and self.province.full.endswith(prefix) else None
         if prefix == "市" and county and county.endswith("市"):
             return county
         if prefix in ("市", "州"):
@@ -326,6 +345,8 @@ class Home:
                 return self.city.local
             # a municipality (北京市, 重庆市) is its own city
             return self.province.full if prefix == "市" and self.province and self.province.full.endswith("市") else None
+        if prefix == "区" and county is None:
+            return self.zone
         if prefix in ("县", "区"):
             return county
         return None
@@ -653,16 +674,23 @@ class Lexicon:
 
         ``四川省…`` -> province 四川省; ``湖州市…`` -> province 浙江省 (via
         ``divisions``), city 湖州市; ``宜宾市南溪区…`` -> city 宜宾市, county
-        南溪区 (a chain of divisions ends at its most local one). No publisher,
-        or none of its divisions known: the default province (四川省) alone.
+        南溪区 (a chain of divisions ends at its most local one); a publisher named
+        after a zone of ``places.tsv`` (``武汉东湖新技术开发区…``) also holds that zone.
+        No publisher, or none of its divisions known: the default province (四川省) alone.
         """
         default = self.divisions.get(DEFAULT_PROVINCE)
         if not publisher:
             return Home(province=default)
-        hits = [(end - len(s) + 1, -len(s), s) for end, vals in self.matcher.iter(fold(publisher))
-                for kind, s in vals if kind == "div"]
+        hits, zones = [], []
+        for end, vals in self.matcher.iter(fold(publisher)):
+            for kind, s in vals:
+                if kind == "div":
+                    hits.append((end - len(s) + 1, -len(s), s))
+                elif kind == "place" and end + 1 == len(s) and self.places[s].kind == "zone":
+                    zones.append(self.places[s].name)
+        zone = max(zones, key=len, default=None)
         if not hits:
-            return Home(province=default)
+            return Home(province=default, zone=zone)
         start, size, surface = min(hits)
         div = self.divisions[surface]
         longest_at: dict[int, str] = {}
@@ -682,7 +710,7 @@ class Lexicon:
             seen += 1
         county = chain.get("county")
         return Home(province=chain.get("province") or default, city=chain.get("city"), county=county,
-                    county_prefix=self.org_prefix(county) if county else None)
+                    county_prefix=self.org_prefix(county) if county else None, zone=zone)
 
     def org_prefix(self, div: Division) -> str:
         """How ``div`` starts its bodies' official names: ``宜宾市``, ``长宁县``, ``江油市``;

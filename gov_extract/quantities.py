@@ -13,8 +13,9 @@ Not quantities: numbers overlapping a time mention, a POLICY/INITIATIVE entity,
 a place or body name (LOC/ORG: ``三台县``; also ``三台县`` untagged) or a quoted
 ``“…”`` span; ordinals (``第11期``) and ranks (``居全省前三位``); a Chinese numeral
 starting an ordinary word (``一次性``, ``data/unit_exclusions.txt``), the adverb
-``一次`` (``一次提交``), the article ``一家``/``一名`` opening a clause and idioms
-(``最后一公里``).
+``一次`` (``一次提交``), the article ``一家``/``一名`` opening a clause or ``一支`` before a team
+(``打造一支…队伍``) and idioms (``最后一公里``). A bare ``百``/``千`` counts after an
+approximation word or a bound (``逾百家``, ``不足百件``).
 
 Operational statistics (CONVENTIONS.md "Quantities") get ``metric``,
 ``scope`` and ``period``. A quantity that ends its clause is one:
@@ -38,8 +39,9 @@ Never statistics: rates (``%``), durations (``个工作日``), rank changes
 (``提升 4 个位次``), averages (``平均减少材料 6 份``, ``日均访问量``), levels
 reached (``扩展至 184项``), changes against another period (``同比增加 426项``,
 ``较上周增加 11 张``), figures as of a date (``截至目前``, ``目前全区共布设终端
-213台``), running totals of things set up rather than handled (``累计推出 38 个``),
-and what is joined to or breaks them down.
+213台``, ``已上线…共 31个``), running totals of things set up rather than handled (``累计推出
+38 个``), gains (``兑现惠企资金``, ``挽回经济损失``, ``收到锦旗``), and what is joined to or breaks
+them down. A counting verb held across the parts of a word is none (``协调解决`` holds ``调解``).
 
 The scope is the clause's whole leading subject: the words before ``共``/``累计``
 and a counting verb (``全省“高效办成一件事”重点事项共办件``), an ORG, the longest
@@ -49,7 +51,7 @@ phrase ending in a scope head before the clause's last counting verb
 closing it (``中心“企业服务专区”``) or a quoted name after it
 (``政务服务智能助手“南小智”``), a quoted platform as written (``“苏周到”APP``), a
 division or zone right before the counting verb (``昆山市受理``,
-``县（市、区）办理``), a category right before a predicate verb
+``县（市、区）办理``; also after ``新``: ``松北区新登记``), a category right before a predicate verb
 (``工程建设类完成``, ``政府采购项目完成交易``; not the label ``国有产权交易``),
 or a scope word (``全省``, ``热线``); not a phrase opening with a preposition
 (``通过…平台办理``); after a breakdown's framing (``从事项类型看，``) any subject before a
@@ -94,7 +96,7 @@ __all__ = [
 _UNIT_KINDS = ("measure", "time", "currency", "percent", "physical", "rank")
 _STAT_KINDS = ("heading", "lead", "verb", "connective", "filler", "scope_head", "scope_word", "scope_suffix",
                "division", "average", "cumulative", "stock_verb", "as_of", "level", "preposition", "subject_end",
-               "change", "category", "predicate", "opening_verb")
+               "change", "category", "predicate", "opening_verb", "not_verb", "gain")
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
 # a number word inside a place or body name (三台县, 五莲县, 第一人民医院) is not a quantity
 _NAME_LABELS = ("LOC", "ORG")
@@ -116,6 +118,10 @@ _CN_NUMERAL_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千�
 _CN_WORD_BEFORE = "统唯单专逐之初每同万几数"
 # 一家/一名/一位 opening a clause is the article "a" (一家企业计划…)
 _ARTICLE_UNITS = ("家", "名", "位")
+# 一支 before a team anywhere is the article too (打造一支懂业务、会服务的干部队伍)
+_TEAM_ARTICLE = regex.compile(r"[^。；;！？!?\n]{0,30}?(?:队伍|团队|铁军)")
+# a bare 百/千/万 after a bound is a number (不足百件, 不少于千人), as after an approximation word
+_BOUND_BEFORE = ("不足", "不到", "不少于", "不超过", "未超过")
 # a Chinese numeral after these is part of an idiom (最后一公里, 最后一百米)
 _IDIOM_BEFORE = ("最后",)
 _SESSION_AFTER = ("会议", "全会", "全体会议")
@@ -138,6 +144,9 @@ _FRAMED_SUBJECT = regex.compile(r"(?!跨)\p{Han}{2,15}")  # any subject before a
 # A、B、C分别办理… n1、n2、n3: one subject a figure
 _RESPECTIVELY = regex.compile(
     r"(?P<subjects>(?:(?!分别)[^、，；。]){1,20}(?:、(?:(?!分别)[^、，；。]){1,20})+)(?P<metric>分别.+)")
+_ALREADY = "已"  # before a verb of setting up: a stock as of now, not a volume
+# 新 between a division and its counting verb (松北区新登记企业): the division is still the subject
+_NEW = "新"
 _BREAKDOWN = "其中"  # a clause led by it breaks down the figure before it and shares its standing
 _RUNNING_MIN_DAYS = 32  # a time from 1 January spanning more than a month is a running period (1—10月, 今年以来)
 _CONTINUED = "；;，,、"  # a line break after these does not end the sentence
@@ -241,6 +250,8 @@ class StatisticVocabulary:
     category: tuple[str, ...] = ()
     predicate: tuple[str, ...] = ()
     opening_verb: tuple[str, ...] = ()
+    not_verb: tuple[str, ...] = ()
+    gain: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> StatisticVocabulary:
@@ -313,6 +324,17 @@ def _default_vocabulary() -> StatisticVocabulary:
     return StatisticVocabulary.load()
 
 
+def _verb_pattern(verbs: Sequence[str], not_verbs: Sequence[str]) -> str:
+    """An alternation of counting verbs, none matching where a word holds it across its parts
+    (调解 not inside 协调解决)."""
+    alternatives = []
+    for verb in verbs:
+        guards = "".join(f"(?!(?<={regex.escape(w[:k])}){regex.escape(w[k:])})"
+                         for w in not_verbs for k in range(1, len(w)) if w.startswith(verb, k))
+        alternatives.append(guards + regex.escape(verb))
+    return "|".join(alternatives) or "(?!)"
+
+
 def _is_chinese(numeral: str) -> bool:
     return not numeral[0].isascii()
 
@@ -321,8 +343,9 @@ def _chinese_ok(numeral: str, text: str, start: int, grammar: QuantityGrammar, a
     """A Chinese numeral counts only as a number, not as part of an ordinary word."""
     if all(c in "〇零○一二两兩三四五六七八九" for c in numeral) and (len(numeral) > 1 or numeral in "〇零○"):
         return False  # 二〇二五, 三五: digit strings are years or vague counts; 零部件
-    if numeral in ("百", "千", "万", "亿", "佰", "仟", "萬", "億") and not approx_word:
-        return False  # 千家万户, 百姓; but 逾百家, 近千人, 百余名
+    if (numeral in ("百", "千", "万", "亿", "佰", "仟", "萬", "億") and not approx_word
+            and not "".join(text[max(0, start - 4):start].split()).endswith(_BOUND_BEFORE)):
+        return False  # 千家万户, 百姓; but 逾百家, 近千人, 百余名, 不足百件
     if start and text[start - 1] in _CN_WORD_BEFORE:
         return False
     return not text.startswith(grammar.exclusions, start)
@@ -369,8 +392,11 @@ def _match_quantity(m: regex.Match[str], text: str, grammar: QuantityGrammar) ->
     if chinese and numeral == "一" and unit.unit in _ARTICLE_UNITS and not approx and not m["n2"] and (
             text[max(0, m.start() - 3):m.start()].rstrip(" ")[-1:] in _HARD_BOUNDARY):
         return None  # 一家德国企业计划…, 一名群众反映…: opening a clause, the article "a", not a count
-    if chinese and text[max(0, m.start() - 4):m.start()].rstrip(" ").endswith(_IDIOM_BEFORE):
-        return None  # 打通最后一公里: an idiom, not a distance
+    if (chinese and numeral == "一" and unit.unit == "支" and not approx and not m["n2"]
+            and _TEAM_ARTICLE.match(text, m.end())):
+        return None  # 打造一支…政务服务队伍: the article "a", not a count
+    if chinese and "".join(text[max(0, m.start() - 4):m.start()].split()).endswith(_IDIOM_BEFORE):
+        return None  # 打通最后一公里 (also wrapped: 最\n后一公里): an idiom, not a distance
     if unit.unit == "次" and text.startswith(_SESSION_AFTER, m.end()) and "届" in text[max(0, m.start() - 12):m.start()]:
         return None  # 十四届全国人大三次会议: a session number
     if unit.unit == "年" and not chinese and not m["m1"] and len(numeral) == 4:
@@ -489,8 +515,11 @@ class _Statistics:
         self._as_of = [m.start() for m in regex.finditer(as_of, self.text)]
         self.orgs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "ORG"}
         self.locs = {view.clean_offset(e.start): view.clean_offset(e.end) for e in doc.entities if e.label == "LOC"}
-        verbs = "|".join(map(regex.escape, vocab.verb)) or "(?!)"
+        verbs = _verb_pattern(vocab.verb, vocab.not_verb)
         self._verb = regex.compile(verbs)
+        # 全区已上线…重点事项共 31个
+        stock = "|".join(map(regex.escape, vocab.stock_verb)) or "(?!)"
+        self._stock_now = regex.compile(rf"{_ALREADY}(?:{stock})")
         # a quoted platform or channel name, with its kind (“苏周到”APP, “鄂汇办”, “12345”热线)
         suffixes = "|".join(map(regex.escape, vocab.scope_suffix)) or "(?!)"
         # several names together (“好办”“快办”服务)
@@ -701,7 +730,7 @@ class _Statistics:
                 for pattern in subject:
                     m = pattern.fullmatch(text, a, verb.start())
                     if m is None:
-                        for word in self.vocab.connective:
+                        for word in (*self.vocab.connective, _NEW):
                             if text.startswith(word, verb.start() - len(word)):
                                 m = pattern.fullmatch(text, a, verb.start() - len(word))
                                 break
@@ -709,7 +738,7 @@ class _Statistics:
                         break
                 division = m.end() if m else None
             if division is not None and a < division < end and (
-                    division == verb.start() or text[division:verb.start()] in self._connectives):
+                    division == verb.start() or text[division:verb.start()] in (*self._connectives, _NEW)):
                 return "".join(text[a:division].split()), division
         for word in self.vocab.scope_word:
             if text.startswith(word, a) and a + len(word) < end:
@@ -794,11 +823,12 @@ class _Statistics:
 
     def _refused(self, q: QuantityMatch, words: str, metric: str, counting: bool) -> bool:
         """Whether the figure is no volume for a period whatever its passage: an average (日均访问量),
-        a level reached (扩展至 184项), a figure as of a date (截至目前…), or a running total of what
-        was set up rather than handled (累计推出…重点事项 46个)."""
+        a level reached (扩展至 184项), a gain (挽回经济损失, 收到锦旗), a figure as of a date (截至目前…,
+        已上线…), or a running total of what was set up rather than handled (累计推出…重点事项 46个)."""
         vocab = self.vocab
         return (any(w in metric for w in vocab.average) or words.endswith(vocab.level)
-                or metric.startswith(vocab.change)
+                or metric.startswith(vocab.change) or any(w in metric for w in vocab.gain)
+                or self._stock_now.search(metric) is not None
                 or self._after(self._as_of, self._sentence.after_last(q.start), q.start)
                 or (not counting and any(w in words for w in vocab.cumulative)
                     and (any(w in metric for w in vocab.stock_verb) or self._running_lead(q.start) is None)))

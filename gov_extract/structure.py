@@ -25,10 +25,14 @@ _ISSUE_RE = regex.compile(r"(?<!总)第(?P<n>0*[1-9][0-9]{0,3})期")  # issue nu
 _ISSUE_TOTAL_RE = regex.compile(r"总第(?P<n>0*[1-9][0-9]{0,4})期")
 _HEADER_MAX_LINES = 10  # paragraphs before the first heading
 _HEADER_LINE_MAX = 60  # characters of one header line (publisher and date fit)
-# The publisher line: the body, a verb of publishing (编, 编印, 主办) and the date.
+# The publisher line: the body, the second name of the same office in brackets
+# (某局（某政务服务中心）: one office, two plates), a verb of publishing (编, 编印, 主办) and the date.
 _PUBLISHER_RE = regex.compile(
-    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))(?:编印|主办|编|印)?(?=\s*[0-9〇一二]|$)"
+    r"^(?P<name>\p{Han}{2,40}?(?:中心|办公厅|办公室|委员会|人民政府|局|厅|委|办))"
+    r"(?:[（(]\p{Han}{2,40}[）)])?(?:编印|主办|编|印)?(?=\s*[0-9〇一二]|$)"
 )
+# A header line broken inside a bracket: it goes on in the next paragraph.
+_OPEN_BRACKET = regex.compile(r"[（(][^）)]*$")
 _MARKERS = (
     ("heading", 1, regex.compile(r"^[一二三四五六七八九十]+、")),
     ("item", 2, regex.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
@@ -66,6 +70,8 @@ def parse_meta(view: CleanText) -> Meta:
             headings.append(p)
             in_header = False
         elif in_header and len(p) <= _HEADER_LINE_MAX and len(header) < _HEADER_MAX_LINES:
+            if header and _OPEN_BRACKET.search(header[-1]):  # 某局（某中心 + 编 2025年…: one line, broken
+                p = header.pop() + p
             m = _TRAILING_PARENTHESISED.search(p)
             header.extend((p[:m.start()], m["span"]) if m else (p,))
         else:

@@ -44,8 +44,11 @@ _FULL_DATE_END = regex.compile(
 # platform CPython supports), half the memory of "q"; no text nears 2**32 characters.
 _INDEX_TYPE = "I" if array("I").itemsize >= 4 else "L"
 _INVISIBLE = frozenset("\ufeff\u200b")  # BOM / zero-width no-break space and zero-width space
+_MONTH_END = regex.compile(r"[0-9０-９]\s*月$")
+_DAY_GOES_ON = regex.compile(r"[ \t\u3000]*[0-9０-９]{1,2}\s*[日号]")
 _STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
 _TITLE_ENDS = ("情况", "动态", "概况", "进展", "安排")  # the last word of a section title
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))  # a line with one still open goes on
 # A wrapped line inside a range of numbers: the line before ends in a number, this one is
 # indented and goes on with the range (``…办事项 15`` + break + `` 至 20 个``).
 _NUMBER_END = regex.compile(r"[0-9０-９][%％]?$")
@@ -126,17 +129,27 @@ def _is_furniture(line: str) -> bool:
     return bool(s) and (_PAGE_NUMBER.fullmatch(s) is not None or _SPACED_HEADER.fullmatch(s) is not None)
 
 
-def _ends_paragraph(prev: str, nxt: str) -> bool:
-    """Whether the line break between two content lines is a paragraph break."""
+def _ends_paragraph(prev: str, nxt: str, joined: bool = False) -> bool:
+    """Whether the line break between two content lines is a paragraph break.
+
+    ``joined``: ``prev`` goes on a paragraph (the break before it was joined), so a short line
+    without punctuation is the end of a wrapped sentence, not a title standing alone.
+    """
+    if _MONTH_END.search(prev) and _DAY_GOES_ON.match(nxt):
+        return False  # a date wrapped between its month and day (于 6月 + 30日前)
     tail = prev.rstrip(_CLOSERS) or prev
     if tail[-1] in _SENTENCE_END or _BLOCK_START.match(nxt):
         return True
     if prev[-1] in _DIGITS and _NUMBER_GOES_ON.match(nxt):
         return False  # a number or its unit wrapped to the next line (保持在 9 + 9.9%以上, 反映的 3 4 + 条诉求)
+    if prev[-1] in ".．" and prev[-2:-1] in tuple(_DIGITS) and nxt[:1] in tuple(_DIGITS):
+        return False  # a decimal point ending the line (占比 17. + 4%)
     squeezed = regex.sub(r"\s+", "", prev)
+    if any(squeezed.count(a) > squeezed.count(b) for a, b in _PAIRS):
+        return False  # a title or quote still open (（五）做好《…“好差评 + ”管理规定》)
     heading = _HEADING_START.match(squeezed)
     body = squeezed[heading.end():] if heading else squeezed
-    if not any(c in body for c in "，。；、,;") and (heading or len(squeezed) <= _STANDALONE_MAX):
+    if not any(c in body for c in "，。；、,;") and (heading or (len(squeezed) <= _STANDALONE_MAX and not joined)):
         return True
     # a heading naming a list (（四）热线、企业诉求和“好差评”情况) is whole when short or ending in a title word
     if (heading and not any(c in body for c in "，。；,;")
@@ -152,6 +165,7 @@ def clean(raw: str) -> CleanText:
     furniture: list[tuple[int, int]] = []
     prev_line: str | None = None
     prev_end = 0
+    joined = False  # whether prev_line goes on the paragraph of the line before it
     for start, end in _lines(raw):
         line = raw[start:end]
         if not line.strip():
@@ -163,12 +177,15 @@ def clean(raw: str) -> CleanText:
         body_start, body_end = start + lstrip, start + len(line.rstrip())
         if prev_line is not None:
             inside_number = _NUMBER_END.search(prev_line) is not None and _RANGE_GOES_ON.match(line) is not None
-            if not inside_number and _ends_paragraph(prev_line, raw[body_start:body_end]):
+            if not inside_number and _ends_paragraph(prev_line, raw[body_start:body_end], joined):
                 chars.append("\n")
                 index.append(prev_end)
-            elif chars and chars[-1].isascii() and chars[-1].isalpha() and raw[body_start].isascii() and raw[body_start].isalpha():
-                chars.append(" ")
-                index.append(prev_end)
+                joined = False
+            else:
+                joined = True
+                if chars and chars[-1].isascii() and chars[-1].isalpha() and raw[body_start].isascii() and raw[body_start].isalpha():
+                    chars.append(" ")
+                    index.append(prev_end)
         _append_line(raw, body_start, body_end, chars, index)
         prev_line, prev_end = raw[body_start:body_end], body_end
     return CleanText(raw, "".join(chars), index, tuple(furniture))

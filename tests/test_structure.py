@@ -39,6 +39,9 @@ META_CASES = [
     # the publisher's line may say it compiled the bulletin (编, 编印, 主办)
     ("政务服务周报\n\n某市政务服务管理局编 2025年10月20日\n\n一、工作动态\n\n内容。",
      Meta("政务服务周报", "weekly", None, None, "某市政务服务管理局", date(2025, 10, 20), None)),
+    # one office under two plates: the second name in brackets, line-broken, then 编 and the date
+    ("政务服务周报\n\n某市营商环境建设局（某市政务服\n\n 务中心）编    2025年3月10日\n\n一、工作动态\n\n内容。",
+     Meta("政务服务周报", "weekly", None, None, "某市营商环境建设局", date(2025, 3, 10), None)),
     # not a bulletin: nothing is guessed
     ("今天天气很好，我们去公园散步。", Meta()),
 ]
