@@ -160,7 +160,14 @@ _BRACKET_WORD = regex.compile(r"[（(]\p{Han}{1,4}[）)]$")
 #: Kinds of ``places.tsv`` abroad: a country or city, whose name + 语/籍/文 is a language or nationality.
 _FOREIGN_PLACES = frozenset({"country", "foreign_city"})
 _LANGUAGE_MARK = regex.compile(r"\s*[语籍文]")
+#: A quoted platform's branch named by a county's stem: “赣服通”兴国分厅, “甘快办”城\n关分站.
+_LOCAL_BRANCH = regex.compile(r"(?<=”\s*)(?P<stem>\p{Han}\s*\p{Han})(?=\s*(?:分厅|分站|频道|站点))")
+#: Any division + 籍 is a native place (赣州籍群众), not the place.
+_ORIGIN_MARK = regex.compile(r"\s*籍")
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
+#: A township's name body: 2-4 characters, longer only when listed (成吉思汗大街街道).
+_MAX_TOWNSHIP_BODY = 4
+_MAX_LISTED_TOWNSHIP = 6
 #: Short township names in a list before their kind: 粤海、蛇口等街道.
 _TOWNSHIP_LIST_END = regex.compile(r"等(?:[0-9一二三四五六七八九十两]{1,2}个)?(?P<suf>街道|镇|乡)")
 _TOWNSHIP_ITEMS = regex.compile(r"\p{Han}{2,8}(?:[、和及与]\p{Han}{2,4}){1,8}$")
@@ -185,6 +192,11 @@ _NUMERIC_ABBREV = regex.compile(
 )
 # “办得快”, “马上地办”: a manner phrase; 地 after a noun part is the noun (用地, 属地, 异地, 基地)
 _DE_PHRASE = regex.compile(r"^\p{Han}{1,3}(?:得|(?<![用土基属异本两各落外当产耕林湿绿供拿宅场])地)\p{Han}{1,3}$")
+#: A noun phrase with a modifier (“黄河岸边的企业服务港”, “家门口的银行就是政务服务站”): a slogan, not
+#: a name (the short “我的南京” stays one).
+_DE_MODIFIER = regex.compile(r"^\p{Han}{2,}的\p{Han}{3,}")
+#: A count inside an unquoted platform's name (全市 38个政务信息系统): a count of systems, no name.
+_COUNTED = regex.compile(r"[0-9]\s*个")
 _CLAUSE_SPLIT = regex.compile(r"[、，,；; ]+")
 _LATIN_SPACE = regex.compile(r"(?<=[A-Za-z0-9]) +(?=[A-Za-z0-9])")
 # “互联网+政务服务”, “AI+医疗”: a technology plus a field names a programme.
@@ -201,6 +213,8 @@ _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
 _WS = regex.compile(r"\s+")
 # A city's State Grid company named short: 国网郑州供电公司.
 _GRID_COMPANY = regex.compile(r"^国网(?P<city>\p{Han}{2,8}?)供电公司$")
+#: A bank named by its province or city (兰州银行, 成都农村商业银行): a joint-stock company.
+_DIVISION_BANK = regex.compile(r"^(?P<place>\p{Han}{2,7}?)(?:农村商业|农商)?银行$")
 # The start of a numbered item: 4.12月17日, （二）, 三、
 _ITEM_START = regex.compile(r"(?m)^[ \t]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 # Words that make a zone suffix a kind of zone, not a name: 重点产业园区, 这些新区, 城市新区.
@@ -295,6 +309,8 @@ class _Grammar:
         self.office = regex.compile("办公厅|办公室|督查室")
         branches = [s for s, v in sufs.items() if v.anchor == "chain" and s.startswith(("分", "支"))]
         self.branch = regex.compile(alternation(branches))
+        # a branch after its division, perhaps by its line of business: 四川省 + 分行, 呼和浩特 + 供电分公司
+        self.division_branch = regex.compile(rf"\p{{Han}}{{0,4}}?(?:{alternation(branches)})")
         # a bureau's branch named after its area: 武侯分局, 高新区分局
         self.gov_branch = regex.compile(
             rf"(?P<place>\p{{Han}}{{2,5}}?)(?:{alternation(b for b in branches if sufs[b].kind == 'government')})")
@@ -346,6 +362,11 @@ class _Grammar:
             rf"(?P<titles>(?:{alternation(titles)})(?:[、和及]?(?:{alternation(titles)})){{0,4}})"
             rf"(?P<name>(?:{alternation(surnames)})\p{{Han}}{{1,2}})"
         )
+        # a name without a surname (Mongolian 其木格, 额尔敦巴雅尔): one to three name parts
+        self.person_parts = regex.compile(
+            rf"(?P<titles>(?:{alternation(titles)})(?:[、和及]?(?:{alternation(titles)})){{0,4}})"
+            rf"(?P<name>(?:{alternation(lex.words_of('name_part'))}){{1,3}})"
+        )
         self.person_after = regex.compile(alternation(lex.words_of("person_after")))
         self.title = regex.compile(alternation(titles))
         self.dept_short = regex.compile(alternation(lex.dept_names))
@@ -377,7 +398,8 @@ class _Grammar:
         self.venue_cue = regex.compile(alternation(s for s, v in locs.items() if v.anchor == "cue"))
         township = [s for s, v in locs.items() if v.anchor == "township"]
         # a 新村 named as a community is one name: 塘桥新村 + 社区
-        self.township = regex.compile(rf"(?P<body>\p{{Han}}{{2,4}}?)(?P<suf>{alternation(township)})(?!(?<=村)社区)")
+        self.township = regex.compile(
+            rf"(?P<body>\p{{Han}}{{2,{_MAX_LISTED_TOWNSHIP}}}?)(?P<suf>{alternation(township)})(?!(?<=村)社区)")
         self.township_suffix = regex.compile(alternation(township))
         self.township_chars = frozenset("".join(township)) | frozenset("省市县区州")
         self.venue_after = regex.compile(alternation(lex.words_of("venue_after")))
@@ -858,7 +880,7 @@ class _Run:
     def townships(self) -> list[tuple[int, int, str]]:
         """Units below the county (``loc_suffixes.tsv`` anchor ``township``): (start, end, norm).
 
-        A Han name of 2-4 characters and its suffix, right after a division
+        A Han name of 2-4 characters (up to 6 when listed locally) and its suffix, right after a division
         (``江油市太白镇``) or a place cue (``在罗龙街道``), or coordinated with
         such a unit (``罗龙街道、大观镇``), ending where a word may end. The
         norm is the full name under the division before it, or under the
@@ -888,10 +910,16 @@ class _Run:
                 body, end = m.group("body"), m.end()
                 nested = self.township_at(end)  # 宝圣湖街道 + 金港社区, 统景镇 + 印盒村
                 listed = (pos, end) in known  # 工区街道: a listed name may end like a division
+                # a local township's listed name may be long (成吉思汗大街街道), hold a conjunction
+                # (和平镇) or end like a generic word (连城镇, but not 小城镇)
+                local = self.local_township(m.group())
                 if ((self.ends_like_division(m) and not listed)
+                        or (len(body) > _MAX_TOWNSHIP_BODY and not local)
                         or not (self.body_ok(pos, m.start("suf"), strict=True)
-                                or self.county_short_at(pos, m.start("suf")))
-                        or self.is_generic(m.group()) or g.not_township.search(m.group())
+                                or self.county_short_at(pos, m.start("suf"))
+                                or (local and self.body_ok(pos, m.start("suf"))))
+                        or self.is_generic(m.group())
+                        or (g.not_township.search(m.group()) and not local)
                         or text.startswith("级", end)
                         or not (nested or self.township_ends(end) or listed)):
                     break
@@ -922,22 +950,27 @@ class _Run:
         a county of the home city (蓬安县 ... 对相如街道、锦屏镇等; 在舞凤街道试点): these may start
         and end anywhere a Han word may."""
         text, g = self.text, self.g
-        counties = {div.full for _, _, div in self.county_hits}
-        city = self.home.city_level
         out: set[tuple[int, int]] = set()
         for m in g.township_suffix.finditer(text):
-            for size in range(2, 5):
+            for size in range(2, _MAX_LISTED_TOWNSHIP + 1):
                 start = m.start() - size
                 if start < 0 or not is_han(text[start]):
                     break
-                holders = self.lex.townships.get(text[start:m.end()], ())
-                if any(d.full in counties or (city is not None and d.parent == city.full) for d in holders):
+                if self.local_township(text[start:m.end()]):
                     lead = text[start - 1] if start else ""
                     if (not lead or not is_han(lead) or lead in "对在到赴于向从至与和及" or self.breaks_before(start)
                             or start in self.div_end_at.values()):
                         out.add((start, m.end()))
                     break
         return out
+
+    def local_township(self, name: str) -> bool:
+        """True when ``townships.tsv`` lists ``name`` under a county named in the bulletin or a
+        county of the home city."""
+        counties = {div.full for _, _, div in self.county_hits}
+        city = self.home.city_level
+        return any(d.full in counties or (city is not None and d.parent == city.full)
+                   for d in self.lex.townships.get(name, ()))
 
     def townships_listed(self, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Townships named short in a list before their kind (粤海、蛇口等街道), each named in full
@@ -1083,7 +1116,7 @@ class _Run:
                 if b is not None and not g.left_cut.search(b.group("place")) and self.breaks_after(b.end()):
                     return b.end(), _squeeze(b.group()), chained
             if m is None and end in self.div_end_at:  # 中国建设银行 + 四川省 + 分行
-                m = g.branch.match(text, self.div_end_at[end])
+                m = g.division_branch.match(text, self.div_end_at[end])
                 if m is not None:
                     chained += text[end:m.start()]
             if m is None:
@@ -1559,7 +1592,7 @@ class _Run:
         strong = (named is not None and g.cue_after[named.group()] >= 2) or g.names_linked_re.match(after) is not None
         if (_DE_PHRASE.match(name) and not _AT_ONCE_SHAPE.match(key)) or (_NUMERIC_ABBREV.match(name) and not strong):
             score -= 3
-        if _SENTENCE_PUNCT.search(name):
+        if _SENTENCE_PUNCT.search(name) or _DE_MODIFIER.match(name):
             score -= 3
         if len(name) > 16 and suffix_weight <= 0:
             score -= 2
@@ -1616,7 +1649,7 @@ class _Run:
             if ini.kind not in _UNQUOTED_KINDS and len(surface) >= _MIN_DESK_NAME and desks.match(text, e) \
                     and self.breaks_before(s):
                 out.append(Candidate("INITIATIVE", s, e, text[s:e], TIER_NAME, RANK_LEXICON))
-        return out
+        return [c for c in out if not _COUNTED.search(text, c.start, c.end)]
 
     # -- ORG ----------------------------------------------------------------
 
@@ -1766,13 +1799,18 @@ class _Run:
             branch = None if party or chained else self.branch_of(a, norm)
             if branch is not None:  # 区市场监管局 in Shenzhen: 深圳市市场监督管理局, unit 南山监管局
                 norm, unit = branch[0], unit or branch[1]
+            school = _UNIVERSITY_UNIT.match(norm) if unit is None and not chained else None
+            if school is not None:  # 兰州大学 + 信息科学与工程学院: a school is a unit of its university
+                norm, unit = school.group("body"), school.group("unit")
             rank = RANK_LEXICON if a.place is not None else RANK_PATTERN  # a named zone's body: its name is known
             out.append(Candidate("ORG", start, end, self.chain_onto(norm, chained), TIER_NAME, rank, unit=unit,
                                  kind=kind))
         for m in g.free_org.finditer(text):
             end = m.end()
-            while True:  # 集团 + 有限公司
+            while True:  # 集团 + 有限公司, + 呼和浩特供电分公司
                 nxt = g.chain.match(text, end)
+                if nxt is None and end in self.div_end_at and text.endswith("公司", 0, end):  # a registered name's
+                    nxt = g.division_branch.match(text, self.div_end_at[end])  # branch (banks: the lexicon's)
                 if not nxt:
                     break
                 end = nxt.end()
@@ -1795,7 +1833,7 @@ class _Run:
             school = _UNIVERSITY_UNIT.match(name)
             if school is not None:  # 华中科技大学 + 公共管理学院: a school is a unit of its university
                 name, unit = school.group("body"), school.group("unit")
-            name = self.grid_company(name)
+            name = self.division_bank(self.grid_company(name))
             if rule.kind == "institution" and unit is None:
                 name = self.district_named(start, name)  # 南山区人民医院 -> 深圳市南山区人民医院
             # after a bare prefix (市行政学院) the anchored name, with its division resolved, goes first
@@ -1878,8 +1916,8 @@ class _Run:
                 out.extend(Candidate("LOC", ps, pe, pdiv.full, TIER_LOC, RANK_LEXICON) for ps, pe, pdiv in parts
                            if home_province is None or pdiv.full != home_province.full)
                 continue
-            if home_province is not None and div.full == home_province.full:
-                continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin
+            if (home_province is not None and div.full == home_province.full) or _ORIGIN_MARK.match(text, e):
+                continue  # 四川, 四川省 alone are not LOC in a Sichuan bulletin; 赣州籍 is no place
             # the home county by its short form needs none: 在“i深圳”南山专区, 浦东要…
             home_short = div == self.home.county and not _DOC_NUMBER_AFTER.match(text, e)
             if div.level in ("county", "township") and surface != div.full and not home_short and not (
@@ -1889,6 +1927,7 @@ class _Run:
                 if not adjacent and not g.loc_before.search(text, max(0, s - 3), s):
                     continue  # a bare county name needs a place context: 绵阳江油, 赴江油
             out.append(Candidate("LOC", s, e, div.full, TIER_LOC, RANK_LEXICON))
+        out += self.branch_counties()
         for s, e, surface in self.place_hits:
             place = self.places[surface]
             if place.kind in _FOREIGN_PLACES and _LANGUAGE_MARK.match(text, e):
@@ -1936,6 +1975,21 @@ class _Run:
             name = text[cue.end():m.end()]
             if not g.boundary.search(name) and not self.is_generic(name) and not _FREE_ZONE_MODIFIER.match(name):
                 out.append(Candidate("LOC", cue.end(), m.end(), name, TIER_LOC, RANK_PATTERN))
+        return out
+
+    def branch_counties(self) -> list[Candidate]:
+        """Counties of the home city by their stem, naming a quoted platform's branch (“赣服通”兴国分厅):
+        stems that are words elsewhere (兴国, 城关) name the county only there."""
+        city = self.home.city_level
+        if city is None:
+            return []
+        out: list[Candidate] = []
+        for m in _LOCAL_BRANCH.finditer(self.text):
+            stem = _squeeze(m.group("stem"))
+            div = next((d for d in self.lex.divisions.values() if d.parent == city.full and d.level == "county"
+                        and d.local[:-1] == stem and d.local[-1] in "区县旗"), None)
+            if div is not None:
+                out.append(Candidate("LOC", m.start(), m.end(), div.full, TIER_LOC, RANK_PATTERN))
         return out
 
     def free_zones(self) -> list[Candidate]:
@@ -2029,6 +2083,12 @@ class _Run:
                  else m.group("city"))
         return f"国网{province.full}电力公司{short}供电公司"
 
+    def division_bank(self, name: str) -> str:
+        """A city or provincial bank by its registered name: ``兰州银行`` -> ``兰州银行股份有限公司``."""
+        m = _DIVISION_BANK.match(name)
+        div = self.divisions.get(m.group("place")) if m else None
+        return name + "股份有限公司" if div is not None and div.level in ("province", "city") else name
+
     def listed_after_place(self, pos: int) -> bool:
         """True when ``pos`` follows a conjunction after a place name (``…保税区、``, ``…县和``)."""
         text = self.text
@@ -2056,14 +2116,20 @@ class _Run:
         out = []
         taken = -1
         # overlapped: 市政务服务中心主任陈静 is read from 主任 on, once 中心主任 hits the ORG
-        for m in g.person.finditer(text, overlapped=True):
+        # a surname's name first where both read one (孟 + 和平 before 孟和 + 平)
+        matches = sorted([(m, True) for m in g.person.finditer(text, overlapped=True)]
+                         + [(m, False) for m in g.person_parts.finditer(text, overlapped=True)],
+                         key=lambda p: (p[0].start("name"), not p[1]))
+        for m, surnamed in matches:
             name_start = m.start("name")
             if name_start <= taken or text[name_start] in g.list_conj:
                 continue  # 政协委员 + 和企业代表: a conjunction, no surname
             name_end = None
-            ends = (m.end(), m.end() - 1)  # 3 or 2 characters: whichever a name may end after,
-            if g.person_after.match(text, m.end() - 1):  # but 2 before a word after names (李华 + 陪同)
-                ends = ends[::-1]
+            ends: tuple[int, ...] = (m.end(),)  # name parts end where they end
+            if surnamed:
+                ends = (m.end(), m.end() - 1)  # 3 or 2 characters: whichever a name may end after,
+                if g.person_after.match(text, m.end() - 1):  # but 2 before a word after names (李华 + 陪同)
+                    ends = ends[::-1]
             for end in ends:
                 if end - name_start >= 2 and self.breaks_after(end):
                     name_end = end

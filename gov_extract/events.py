@@ -139,6 +139,9 @@ _SIGNING = regex.compile(r"签署|签订")
 _PARTIES_PLAN = regex.compile(r"\s*(?:双方|三方|各方|多方)(?:还|并|共同|均)?(?:将|拟|约定|商定|计划)")
 # A later sentence may open with a word placing it after the item's action (会后，B局召开…).
 _SEQUENCE = regex.compile(r"(?:会后|随后|此后|其后|之后|同时)\s*[，,]\s*|")
+# A later sentence at the item's meeting (会上，各方共同发布《X》): a title released there is an
+# issue event of the item, with or without a named actor (as …召开，会上发布了《X》 in one sentence).
+_AT_MEETING = regex.compile(r"(?:会上|会议上|会议期间)\s*[，,]?\s*")
 # A year or quarter opens plans and reviews (今年，…; 2024年，…), not news items.
 _COARSE_GRAINS = ("year", "quarter")
 # A modal right before a trigger, or before a place or time phrase ahead of it: the action is
@@ -157,6 +160,8 @@ _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
 # Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
 # 为: a result or a beneficiary (整合为“…”, 为“…”提供); 简称: a short name (以下简称《方案》).
 _NOT_OBJECT_BEFORE = regex.compile(r"(?:(?:依托|通过|借助|利用|基于|在)[省市区县]?|(?<!关)于|为|按照|根据|对照|简称)$")
+# Plain words between two named objects (12345热线医保诉求“专席+专员”): the first modifies the second.
+_MODIFIER_GAP = regex.compile(r"[”」]?\s*(?:(?![、和及与并或等])\p{Han}\s*){1,8}[“「]?")
 # Words after a quoted mention that make it a theme (以“…”为主题).
 _THEME_AFTER = regex.compile(r"[”」]?\s*为(?:主题|主线|题)")
 # A count of bodies, people or places is not the event's quantity (8个省直部门, 21个市（州）).
@@ -165,22 +170,27 @@ _COUNTS_BODIES = regex.compile(
     r"|行业|领域)(?!级)"  # 在…等6个行业实行: the fields it applies in
 )
 # Before a quantity: the place an action happens in (在全市82个邮政网点开通): it counts places.
-_COUNT_OF_PLACE = regex.compile(r"在[^\d，。；,;、：:的对为向]{0,6}$")
+# Matched on the masked text, so a list of places may come between (在A、B 12个营业网点启用).
+_COUNT_OF_PLACE = regex.compile(rf"在[{_MASK}、和及\s]*[^\d，。；,;、：:的对为向{_MASK}]{{0,6}}$")
 # Between a run of targets and their count (赴A、B、C等6个县督查).
 _TARGETS_COUNTED = regex.compile(r"\s*[）)”」]?\s*(?:等\s*)?")
 # Between a run and its post cue: the rest of a list (等18个部门, 及10多家企业代表), the people
-# sent (有关负责同志), an adverb, and a speech's topic and kind (就…作典型发言).
+# sent (有关负责同志), an adverb, and a speech's topic and kind (就…作典型发言, 作“X”经验交流发言).
 _POST_CUE_GAP = (
     r"\s*(?:(?:等|及|和)[^，。；,;：:“”《》]{0,12}?)?"
     r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师|业务骨干|骨干))?"
-    r"\s*(?:共同|联合|分别|一同|一起|现场)?\s*(?:就[^，。；,;]{1,40}?)?(?:作\p{Han}{0,4}?)?"
+    r"\s*(?:共同|联合|分别|一同|一起|现场)?\s*(?:就[^，。；,;]{1,40}?)?(?:作(?:“[^“”]{1,20}”)?\p{Han}{0,6}?)?"
 )
 # After a verb: it names a person or team doing that work (帮办员, 代办专员, 宣讲团), not an action.
 _AGENT_NOUN = regex.compile(r"员(?!工)|专员|团队|队伍|小分队|团(?!结|体)")
 # Before a quantity: it counts the event's objects or beneficiaries even when they are bodies
 # (对辖区8个街道便民服务中心开展核验, 为46户群众开展上门服务, 走访其中12户企业), unless a
 # 的 before the trigger makes them the owners of the objects (对9个部门的目录开展评查).
-_COUNT_OF_OBJECT = regex.compile(r"(?:对|为|向|其中)[^\d，。；,;、：:的]{0,6}$")
+# Also a part of a named whole after 对 (对全市评标专家库中 1083名专家开展核验).
+_COUNT_OF_OBJECT = regex.compile(r"(?:对|为|向|其中)[^\d，。；,;、：:的]{0,6}$|对[^\d，。；,;、：:的]{1,16}中\s*$")
+# Between a counted run and a second count joined to it (7个县政务服务中心和 42个乡镇便民服务中心):
+# the second counts the same kind of objects.
+_JOINED_COUNT = regex.compile(r"[^\d，。；,;：:的]{1,16}?(?:和|及|以及|、)\s*")
 # 户 counts households (people, not counted) unless enterprises follow (12户企业).
 _HOUSEHOLDS = frozenset({"户"})
 # People are counted only as those the event acts on, marked by 对/为 (对首批站点36名工作人员进行培训).
@@ -736,6 +746,8 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             if _MODIFIER_HEAD.match(ctx.masked, nxt.ce, limit):
                 continue  # 开展窗口服务技能比武: the noun modifies another activity
             out.append(_Predicate(typer.row.type, m.cs, m.ce, m.row, nxt.ce))
+        elif named := _named_activity(ctx, m.ce, limit):  # 举办“政务服务大讲堂”: the name ends in its kind
+            out.append(_Predicate(_inspection(ctx, named, m.cs, clauses), m.cs, m.ce, m.row, m.ce))
         else:  # …活动在X成功举办: the activity noun stands before
             floor = max(c_start, m.cs - _PHRASE_MAX)
             before = [p for p in matches[max(0, i - _PHRASE_MAX):i]
@@ -743,6 +755,20 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
             if before:
                 out.append(_Predicate(before[-1].row.type, m.cs, m.ce, m.row, m.ce))
     return out
+
+
+def _named_activity(ctx: _Context, start: int, end: int) -> TriggerRow | None:
+    """The typed head ending a quoted name or named initiative in ``[start, end)`` (``“政务服务大讲堂”``
+    ends in 讲堂): the kind of activity a light verb holds by name."""
+    names = [(q.start() + 1, q.end() - 1) for q in _QUOTE.finditer(ctx.text, start, end)]
+    names += [(e.cs, e.ce) for e in ctx.entities_in(start, end, ("INITIATIVE",))]
+    for a, b in names:
+        b = len(ctx.text[a:b].rstrip("”」 \n")) + a
+        for hit in ctx.lexicon.pattern.finditer(ctx.text, a, b):
+            row = ctx.lexicon.triggers[hit.group()]
+            if hit.end() == b and row.kind in ("head", "verb") and row.type:
+                return row
+    return None
 
 
 def _inspection(ctx: _Context, row: TriggerRow, cs: int, clauses: _Clauses) -> str:
@@ -856,6 +882,9 @@ def _objects(ctx: _Context, start: int, end: int, taken: set[str], group: list[_
         if _NOT_OBJECT_BEFORE.search(before) or _THEME_AFTER.match(text, m.ce, end):
             continue
         found.append(m)
+    # 建立12345热线医保诉求“专席+专员”协同处置机制: a name modifying the phrase of a later one
+    found = [m for m, n in zip(found, found[1:] + [None])
+             if n is None or not _MODIFIER_GAP.fullmatch(text, m.ce, n.cs) or ctx.matches_in(m.ce, n.cs)]
     plain = [m for m in found if not m.alias]
     return plain or found
 
@@ -870,7 +899,7 @@ def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate
     ``…，X有关负责同志陪同``, ``…，听取X汇报``) are participants, with the
     people named in the clauses before them (``…，副秘书长Y，Z负责同志陪同``). From a
     clause inviting others on, what is seen or visited is theirs (``…，邀请…代表走进大厅，
-    体验“X”``): no object, no target.
+    体验“X”``): no object, no target; what they lecture on is the event's (``邀请X围绕《Y》作专题辅导``).
     """
     first = clauses.index(groups[g][-1].cs) + 1
     last = clauses.index(groups[g + 1][0].cs) if g + 1 < len(groups) else len(clauses.spans)
@@ -897,7 +926,8 @@ def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate
             named = _subject(ctx, a, b)
             only_names = bool(named.agents) and _LIST_END.fullmatch(ctx.text, named.end, b) is not None
             listed = [*listed, *named.agents] if only_names else []
-        if not invited and any(m.row.kind == "content" for m in ctx.matches_in(a, b)):
+        # a typed content verb (解读, 作专题辅导) is the lecture of the event, by the invited one too
+        if any(m.row.kind == "content" and (not invited or m.row.type) for m in ctx.matches_in(a, b)):
             out += [("object", m) for m in _objects(ctx, a, b, {m.id for _, m in out}, [])]
     return out
 
@@ -997,16 +1027,17 @@ def _quantity_args(ctx: _Context, start: int, end: int, heads: Sequence[_Predica
         if q.statistic or (q.unit not in ctx.lexicon.units and q.unit not in _PEOPLE):
             continue
         trigger = next((p.begin for p in heads if p.begin >= q.ce), None)
-        before = ctx.text[max(start, q.cs - 8):q.cs]
-        if trigger is not None and _COUNT_OF_PLACE.search(before):
+        before = ctx.text[max(start, q.cs - 24):q.cs]
+        if trigger is not None and _COUNT_OF_PLACE.search(ctx.masked, max(start, q.cs - 40), q.cs):
             continue
         if trigger is not None and (owner := ctx.text.find("的", q.ce, trigger)) >= 0 and \
                 ctx.quantities_in(owner, trigger):
             continue  # 对26家企业申报的43件申请: 26家 count the owners
-        if trigger is not None and q.unit not in _DOCUMENT_UNITS and \
+        if trigger is not None and q.unit not in _DOCUMENT_UNITS and not _counts_documents(ctx, q) and \
                 ctx.lexicon.documents.search(ctx.masked, q.ce, trigger):
             continue  # 对46家企业的许可档案开展评查: the owners of the documents reviewed
         counted = any(_TARGETS_COUNTED.fullmatch(ctx.text, e, q.cs) for e in target_ends if e <= q.cs)
+        counted = counted or (bool(out) and _JOINED_COUNT.fullmatch(ctx.text, out[-1].ce, q.cs) is not None)
         marked = counted or (trigger is not None and _COUNT_OF_OBJECT.search(before) is not None
                              and "的" not in ctx.text[q.ce:trigger])
         if _COUNTS_BODIES.match(ctx.text, q.ce, end) and not marked:
@@ -1017,6 +1048,13 @@ def _quantity_args(ctx: _Context, start: int, end: int, heads: Sequence[_Predica
             continue
         out.append(q)
     return out
+
+
+def _counts_documents(ctx: _Context, q: _Mention) -> bool:
+    """``q`` counts the documents or systems examined themselves: their noun is its head, with at
+    most a two-character modifier (对38个政务信息系统开展检查), not an owner's noun (对23个项目招标文件)."""
+    at = _SPACES.match(ctx.masked, q.ce).end()
+    return any(ctx.lexicon.documents.match(ctx.masked, at + k) for k in range(3))
 
 
 def _is_statistic(ctx: _Context, start: int, end: int) -> bool:
@@ -1068,7 +1106,9 @@ def _sentence_events(
         return []
     groups = [gr for gr, planned in zip(groups, future) if not planned]  # 解读将于…施行的《X》
     # …召开座谈会，并在X设立专窗: setting up a means of the event before is no event
-    groups = groups[:1] + [gr for gr in groups[1:] if "lead" not in gr[0].row.roles]
+    # …，相关情况已纳入“X”台账跟踪办理: an outcome reported after the event (已 in its clause), no event
+    groups = groups[:1] + [gr for gr in groups[1:] if "lead" not in gr[0].row.roles
+                           and "已" not in ctx.masked[clauses.at(gr[0].cs)[0]:gr[0].cs]]
     if attending and _escorts(ctx, subject, groups[0][0]):
         return []  # a later sentence's X陪同调研: X escorts the item's visit, no event of its own
     busy = {clauses.index(p.cs) for gr in groups for p in gr}  # clauses with a predicate of their own
@@ -1217,6 +1257,11 @@ def _item_events(ctx: _Context, item: Item) -> list[_Found]:
                 found = [f for f in found if not (f.agents and f.agents <= actors and f.type in types)]
         elif signed:
             continue
+        elif (opening := _AT_MEETING.match(ctx.text, sent.clean_start, sent.clean_end)) and \
+                any(f.type == "meeting" for f in out):
+            found = [f for f in _sentence_events(ctx, sent, time, opening.end(), opening.end(), need_agent=False,
+                                                 attending=True)
+                     if f.type == "issue" and any(role == "object" for role, _ in f.args)]
         else:
             at = _SEQUENCE.match(ctx.text, sent.clean_start, sent.clean_end).end()  # 会后，B局…
             found = _sentence_events(ctx, sent, time, at, at, need_agent=True, attending=True)

@@ -35,7 +35,8 @@ parts before a bare 省/市 that make it no prefix: 全省, 各市, 超市), ``p
 kind named last before: 该县人社局), ``prefix_word`` (words that are not
 a bare prefix: 市场, 省级, 县域), ``street`` (words after a place's short
 name that make it part of a street name: 路, 街), ``name_before`` (words a name may start
-after that, unlike boundary words, may occur inside names: 经 in 经市政府同意). ``initiative_cues.tsv`` places: ``before``,
+after that, unlike boundary words, may occur inside names: 经 in 经市政府同意), ``name_part``
+(elements of names written without a surname, one to three a name: Mongolian 额尔敦 + 巴雅尔). ``initiative_cues.tsv`` places: ``before``,
 ``after`` (context words of a quote), ``suffix`` and ``shape`` (words in the
 quote), ``trailing`` (words trimmed after a platform name), ``platform``,
 ``named`` (suffixes of unquoted names; weight: the fewest characters before the suffix, 2 at
@@ -143,6 +144,7 @@ CUE_PLACES = ("before", "after", "suffix", "shape", "trailing", "platform", "nam
 WORD_ROLES = (
     "boundary", "conjunction", "person_after", "loc_before", "venue_after",
     "list_head", "prefix_blocker", "prefix_home", "prefix_back", "prefix_word", "street", "name_before",
+    "name_part",
 )
 GENERIC_MATCH = ("exact", "prefix", "suffix", "place")
 EXPANSION_SCOPES = ("body", "suffix", "zone")

@@ -96,7 +96,7 @@ __all__ = [
 _UNIT_KINDS = ("measure", "time", "currency", "percent", "physical", "rank")
 _STAT_KINDS = ("heading", "lead", "verb", "connective", "filler", "scope_head", "scope_word", "scope_suffix",
                "division", "average", "cumulative", "stock_verb", "as_of", "level", "preposition", "subject_end",
-               "change", "category", "predicate", "opening_verb", "not_verb", "gain")
+               "change", "category", "predicate", "opening_verb", "not_verb", "gain", "extent")
 _BLOCKING_LABELS = ("POLICY", "INITIATIVE")
 # a number word inside a place or body name (三台县, 五莲县, 第一人民医院) is not a quantity
 _NAME_LABELS = ("LOC", "ORG")
@@ -130,6 +130,7 @@ _SESSION_AFTER = ("会议", "全会", "全体会议")
 _CLOCK_HOURS = ("时", "点", "點")
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 _QUOTED = regex.compile(r"“[^“”\n]{0,120}”|「[^「」\n]{0,120}」|\"[^\"\n]{0,120}\"")
+_QUOTED_NAMES = regex.compile(r"(?:“[^“”，。；\n]{1,20}”)+")  # one or several names (“好办”“快办”)
 _CLAUSE_END = "，；。、,;:：！？!?\n）)"
 _HARD_BOUNDARY = "，；。：,;:！？!?\n"
 _SEGMENT_BOUNDARY = "；。;！？!?\n"
@@ -148,6 +149,8 @@ _ALREADY = "已"  # before a verb of setting up: a stock as of now, not a volume
 # 新 between a division and its counting verb (松北区新登记企业): the division is still the subject
 _NEW = "新"
 _BREAKDOWN = "其中"  # a clause led by it breaks down the figure before it and shares its standing
+_SINCE = "自从"  # before a day, with _SINCE_END later in its clause: a span from that day (自9月1日试运行以来)
+_SINCE_END = "以来"
 _RUNNING_MIN_DAYS = 32  # a time from 1 January spanning more than a month is a running period (1—10月, 今年以来)
 _CONTINUED = "；;，,、"  # a line break after these does not end the sentence
 
@@ -252,6 +255,7 @@ class StatisticVocabulary:
     opening_verb: tuple[str, ...] = ()
     not_verb: tuple[str, ...] = ()
     gain: tuple[str, ...] = ()
+    extent: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> StatisticVocabulary:
@@ -510,6 +514,7 @@ class _Statistics:
         # times from 1 January over more than a month, up to the report's end (今年以来, 1—10月,
         # 一季度 of a March report; not 年内)
         last = doc.meta.period.end if doc.meta.period and doc.meta.period.end else doc.meta.published
+        self._last = last
         self._running = [a for a, _, t in self.times if _is_running(t, last) and self._clause_start(a)]
         as_of = "|".join(map(regex.escape, vocab.as_of)) or "(?!)"
         self._as_of = [m.start() for m in regex.finditer(as_of, self.text)]
@@ -520,10 +525,13 @@ class _Statistics:
         # 全区已上线…重点事项共 31个
         stock = "|".join(map(regex.escape, vocab.stock_verb)) or "(?!)"
         self._stock_now = regex.compile(rf"{_ALREADY}(?:{stock})")
+        # a change closing the metric (…诉求较上周增加 412件, …同比增长 5件)
+        change = "|".join(map(regex.escape, vocab.change)) or "(?!)"
+        self._change_end = regex.compile(rf"(?:{change})\p{{Han}}{{0,6}}$")
         # a quoted platform or channel name, with its kind (“苏周到”APP, “鄂汇办”, “12345”热线)
         suffixes = "|".join(map(regex.escape, vocab.scope_suffix)) or "(?!)"
         # several names together (“好办”“快办”服务)
-        self._quoted_scope = regex.compile(rf"(?:“[^“”，。；\n]{{1,20}}”)+(?:{suffixes})?")
+        self._quoted_scope = regex.compile(rf"{_QUOTED_NAMES.pattern}(?:{suffixes})?")
         # a division, zone or category written as a whole subject (昆山市, 工业园区, 工程建设类), also
         # with its kinds in brackets (县（市、区）, 市（州）)
         divisions = "|".join(map(regex.escape, vocab.division)) or "(?!)"
@@ -534,11 +542,11 @@ class _Statistics:
         categories = "|".join(map(regex.escape, vocab.category)) or "(?!)"
         self._category = regex.compile(rf"(?!跨)\p{{Han}}{{1,15}}?(?:{categories})")
         self._connectives = set(vocab.connective)
-        # 共/累计… between a subject and its counting verb (also 跨省/跨市 + verb) or 为…提供 (…重点事项共办件,
-        # …队伍累计为…提供, 四地累计跨市办件)
+        # 共/累计… between a subject and its counting verb (also 跨省/跨市 + verb) or 为…提供/办理 (…重点事项共办件,
+        # …队伍累计为…提供, 四地累计跨市办件, 服务站累计为园区企业办理)
         ends = "|".join(map(regex.escape, vocab.subject_end)) or "(?!)"
         self._subject_end = regex.compile(
-            rf"(?<=\p{{Han}}|”)(?:{ends})(?=(?:跨[省市区县境域])?(?:{verbs})|为\p{{Han}}{{1,20}}?提供)")
+            rf"(?<=\p{{Han}}|”)(?:{ends})(?=(?:跨[省市区县境域])?(?:{verbs})|为\p{{Han}}{{1,20}}?(?:提供|办理))")
         heads = "|".join(map(regex.escape, vocab.scope_head)) or "(?!)"
         # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
         # with the quoted name after its head (政务服务智能助手“南小智”答复…)
@@ -645,9 +653,25 @@ class _Statistics:
         running = self._running_lead(a)
         return ("running", running) if running is not None else None
 
+    def _since(self, pos: int) -> Period | None:
+        """The span from a day opening a clause of the sentence before ``pos`` as ``自…以来`` to the
+        report's end (自9月1日试运行以来，专窗累计服务群众…), or ``None``."""
+        text, last = self.text, self._last
+        sentence = self._sentence.after_last(pos)
+        for a, b, t in self.times:
+            if (sentence < a < pos and text[a - 1] in _SINCE and self._clause_start(a - 1)
+                    and t.grain == "day" and t.start_date and last and t.start_date < last
+                    and _SINCE_END in text[b:self._hard.next(b, pos)]):
+                return Period(t.start_date, last)
+        return None
+
     def _period(self, pos: int) -> Period | None:
-        """The interval of the last clause-leading time before ``pos`` in its sentence or leading its
-        paragraph, else of the innermost section heading with a time, else ``meta.period``."""
+        """The span of a ``自…以来`` clause of its sentence, else the interval of the last clause-leading
+        time before ``pos`` in its sentence or leading its paragraph, else of the innermost section
+        heading with a time, else ``meta.period``."""
+        since = self._since(pos)
+        if since is not None:
+            return since
         text = self.text
         para = self._paragraph.after_last(pos)
         sentence = self._sentence.after_last(pos)
@@ -742,9 +766,9 @@ class _Statistics:
                 return "".join(text[a:division].split()), division
         for word in self.vocab.scope_word:
             if text.startswith(word, a) and a + len(word) < end:
-                # with a quoted platform right before the counting verb (全区“一网通办”办件量; not the
-                # items of 全区“秒批”事项办件量)
-                quoted = _QUOTED.match(text, a + len(word), end)
+                # with quoted platforms right before the counting verb (全区“一网通办”办件量,
+                # 全市“跨省通办”“区内通办”办件; not the items of 全区“秒批”事项办件量)
+                quoted = _QUOTED_NAMES.match(text, a + len(word), end)
                 if quoted and self._verb.match(text, quoted.end()):
                     return "".join(text[a:quoted.end()].split()), quoted.end()
                 return word, a + len(word)
@@ -797,9 +821,11 @@ class _Statistics:
     def _own_time(self, pos: int, words: str) -> bool:
         """Whether a ``累计`` figure has a dated span of its own leading a clause of its sentence
         (第二季度，四地累计跨市办件…; 今年以来，…，累计办理…): a running total for that span (a news
-        item's day is no span)."""
+        item's day is no span; 自9月1日试运行以来 is)."""
         if not any(w in words for w in self.vocab.cumulative):
             return False
+        if self._since(pos) is not None:
+            return True
         sentence = self._sentence.after_last(pos)
         # in a news item the report's own period (本周累计应答咨询…) is the item's tally, not a span of its own
         own_period = self._news_item(pos) and self.meta_period
@@ -809,11 +835,15 @@ class _Statistics:
                    for a, _, t in self.times)
 
     def _news_item(self, pos: int) -> bool:
-        """Whether ``pos`` is in a paragraph led by a day (``6.11月10日，某局试运行…，本周累计应答咨询…``):
-        its figures are the news item's details."""
+        """Whether ``pos`` is in a paragraph led by a day (``6.11月10日，某局试运行…，本周累计应答咨询…``)
+        or a numbered one led by the report's own period (``4.本月，某中心开展…活动，…累计办理…``): its
+        figures are the news item's details."""
         para = self._paragraph.after_last(pos)
         a = _ITEM_MARKER.match(self.text, para, pos).end()
-        return any(s == a and t.grain == "day" and t.start_date == t.end_date for s, _, t in self.times)
+        numbered = a > para and self.meta_period is not None
+        return any(s == a and ((t.grain == "day" and t.start_date == t.end_date)
+                               or (numbered and Period(t.start_date, t.end_date) == self.meta_period))
+                   for s, _, t in self.times)
 
     @staticmethod
     def _after(positions: Sequence[int], a: int, b: int) -> bool:
@@ -823,11 +853,13 @@ class _Statistics:
 
     def _refused(self, q: QuantityMatch, words: str, metric: str, counting: bool) -> bool:
         """Whether the figure is no volume for a period whatever its passage: an average (日均访问量),
-        a level reached (扩展至 184项), a gain (挽回经济损失, 收到锦旗), a figure as of a date (截至目前…,
-        已上线…), or a running total of what was set up rather than handled (累计推出…重点事项 46个)."""
+        a level reached (扩展至 184项), a change (较上周增加), a gain (挽回经济损失, 收到锦旗), an extent
+        (涵盖…等 11个), a figure as of a date (截至目前…, 已上线…), or a running total of what was set
+        up rather than handled (累计推出…重点事项 46个)."""
         vocab = self.vocab
         return (any(w in metric for w in vocab.average) or words.endswith(vocab.level)
-                or metric.startswith(vocab.change) or any(w in metric for w in vocab.gain)
+                or metric.startswith(vocab.change) or self._change_end.search(metric) is not None
+                or any(w in metric for w in (*vocab.gain, *vocab.extent))
                 or self._stock_now.search(metric) is not None
                 or self._after(self._as_of, self._sentence.after_last(q.start), q.start)
                 or (not counting and any(w in words for w in vocab.cumulative)

@@ -18,7 +18,8 @@ section 5, CONVENTIONS.md "Times"):
 - ``本周``/``本月``/``本季度`` -> ``meta.period``, ``上周`` the period a week earlier;
   ``今年以来`` -> 1 January .. period end; ``年底`` (``2025年底``) -> December, approx;
   ``11月底``, ``11月初`` -> November, grain month, approx;
-  ``近日`` -> ``null`` .. anchor (vague); ``同日``/``次日`` -> the preceding dated day (not ``今年以来``, ``年内``);
+  ``近日`` -> ``null`` .. anchor (vague); ``同日``/``次日`` -> the preceding dated day (not ``今年以来``, ``年内``),
+  none inside a quoted slogan (``“当日受理、次日办结”``);
 - without an anchor, relative and yearless times keep ``null`` dates: the
   clock is never read.
 
@@ -97,6 +98,8 @@ _FORWARD_HEADINGS = ("下一步", "下步", "工作计划", "工作安排", "工
 # at most about six months ahead (12月28日 in a bulletin of 1月10日 is the past December).
 _FORWARD_REACH = timedelta(days=183)
 _SENTENCE_MARKS = "。；！？;!?\n"
+# A short quoted phrase (“当日响应、三日办结”目标): a slogan, so 当日/次日 in it name no day.
+_QUOTED_REACH = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -622,6 +625,15 @@ def _west_date(m: regex.Match[str]) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _in_slogan(text: str, a: int, b: int) -> bool:
+    """``[a, b)`` lies inside a short quoted phrase (``“当日受理、次日办结”``)."""
+    opening = text.rfind("“", max(0, a - _QUOTED_REACH), a)
+    if opening < 0 or "”" in text[opening:a]:
+        return False
+    closing = text.find("”", b, b + _QUOTED_REACH)
+    return closing >= 0 and "“" not in text[b:closing]
+
+
 def find_times(
     text: str,
     *,
@@ -660,6 +672,8 @@ def find_times(
                     m, text, ctx, previous_in_paragraph, grammar, ahead.covers(a, b))
             elif m["word"] is not None:
                 word = grammar.words[m["word"]]
+                if word.kind in ("same_day", "next_day") and _in_slogan(text, a, b):
+                    continue
                 s, e, approx = _resolve_word(word, ctx, previous_day)
                 grain, explicit, span = word.grain, False, False
             elif m["quarter"] is not None:
