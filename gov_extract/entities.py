@@ -809,7 +809,8 @@ class _Run:
                                    place=place.name))
         out += self.zone_back_anchors()
         for s, e, official in self.home_zone_words():  # 高新区 + 政务服务中心: the home city's zone's body
-            out.append(_Anchor(s, e, township=True, base=official, place=official))
+            admin = self.text.startswith((*_ZONE_ADMIN, _ZONE_PARTY), e)  # 经开区 + 管委会: the zone's own
+            out.append(_Anchor(s, e, township=True, zone=admin, base=official, place=official))
         city = self.home.city_level
         base = self.lex.org_prefix(city) if city is not None else self.home.county_prefix
         for s, _ in self.bare_zones():  # 科技城新区 + 政务服务中心 in its city's bulletin
@@ -841,15 +842,16 @@ class _Run:
                 s, e = m.span()
                 if self.div_mask[s] or not (self.breaks_before(s) or self.g.loc_before.search(text, max(0, s - 3), s)):
                     continue
-                if text.startswith(("管委会", "管理委员会"), e) or self.policy_mask[s]:
-                    continue  # 高新区管委会: a zone's administration of its own name
+                if self.policy_mask[s]:
+                    continue
                 out.append((s, e, short + words[m.group()]))
         self._home_zones = out
         return out
 
     def zone_back_anchors(self) -> list[_Anchor]:
         """A zone's kind word alone (新区) starting a body's name after the zone was named in
-        its paragraph (贵安新区围绕…，组建由新区政务服务中心牵头): the zone's body."""
+        its paragraph (贵安新区围绕…，组建由新区政务服务中心牵头), or anywhere in the zone's own
+        bulletin (新区税务局 in one of 四川天府新区…政务服务局): the zone's body."""
         text, g = self.text, self.g
         out: list[_Anchor] = []
         named: list[tuple[int, int, str, Place]] = []  # end, start, written name, place
@@ -859,11 +861,21 @@ class _Run:
             if place.kind == "zone":
                 named.append((e, s, self.zone_base.get(surface, "") + surface, place))
                 covered[s:e] = b"\x01" * (e - s)
+        home = self.places.get(self.home.zone) if self.home.zone else None
+        if home is not None:
+            named.append((0, 0, home.name, home))
+        for s, e, _ in self.div_hits:  # 银川 + 经济技术开发区: a zone named by its division, as written
+            m = g.zone_right.match(text, e)
+            if m is not None and not covered[s]:
+                written = _squeeze(text[s:m.end()])
+                named.append((m.end(), s, written, Place(written, "zone", ())))
+                covered[s:m.end()] = b"\x01" * (m.end() - s)
         for e, s, written, place in named:
-            kind = g.zone_tail.search(written)
+            # the shortest kind word: 开发区 of 银川经济技术开发区
+            kind = next(reversed(list(g.zone_tail.finditer(written, overlapped=True))), None)
             if kind is None or len(kind.group()) == len(written):
                 continue
-            stop = text.find("\n", e)
+            stop = -1 if place is home else text.find("\n", e)
             for m in regex.finditer(regex.escape(kind.group()), text, pos=e, endpos=stop if stop >= 0 else len(text)):
                 i = m.start()
                 if covered[i] or self.div_mask[i] or not self.breaks_before(i):
@@ -1117,8 +1129,10 @@ class _Run:
                     return b.end(), _squeeze(b.group()), chained
             if m is None and end in self.div_end_at:  # 中国建设银行 + 四川省 + 分行
                 m = g.division_branch.match(text, self.div_end_at[end])
-                if m is not None:
-                    chained += text[end:m.start()]
+                if m is not None:  # a province's branch by its full name: 宁夏 -> 宁夏回族自治区
+                    div = self.division_at(end)
+                    written = text[end:self.div_end_at[end]]
+                    chained += (div.full if div.level == "province" else written) + text[self.div_end_at[end]:m.start()]
             if m is None:
                 break
             chained += m.group()
@@ -1822,9 +1836,10 @@ class _Run:
             start = run.start()
             for cut in g.left_cut.finditer(text, run.start(), run.end()):
                 start = cut.end()
-            lead = g.name_before.match(text, start, m.start())
-            if lead is not None and self.div_start[lead.end()]:
-                start = lead.end()  # 现场为 + 四川旌晟重型装备有限公司: a name starts at its division
+            # 现场为 + 四川旌晟重型装备有限公司, 开发区管委会为 + 宁夏…有限公司: a name starts at its division
+            for lead in g.name_before.finditer(text, start, m.start()):
+                if self.div_start[lead.end()]:
+                    start = lead.end()
             body = text[start:m.start()]
             rule = g.org_suffix[m.group()]
             if len(body) < max(rule.min_body, 1) or self.is_generic(body) or self.is_generic(text[start:end]):

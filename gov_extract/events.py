@@ -91,7 +91,7 @@ from .segment import Item, Sentence, heading_title, segment, split_clauses
 __all__ = ["TriggerRow", "RoleCue", "EventLexicon", "EventExtractor", "extract_events"]
 
 KINDS = ("verb", "frame", "light", "head", "content", "stop")
-_ROLE_HINTS = ("at=target", "obj=target", "attend", "docs=review", "generic", "public=service", "lead")
+_ROLE_HINTS = ("at=target", "for=target", "obj=target", "attend", "docs=review", "generic", "public=service", "lead")
 _CUE_ROLES = ("agent", "participant", "target", "location", "visited")
 _AUDIENCES = ("public", "staff")
 
@@ -128,6 +128,10 @@ _DAY_TIME = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日
 _SAME_DAY = regex.compile(r"同日|当日|当天")
 # Before a mention: the party a service is for (为入驻X的…企业开展上门服务).
 _SERVED = regex.compile(r"为[^\s，。；,;：:、在对为的]{0,8}$")
+# Between a verb and the mention it governs: spaces and an aspect particle (先后察看了X).
+_PERFECTIVE = regex.compile(r"\s*了?\s*")
+# A later clause opening with its partner (…，并与X座谈交流): X acts with the subject in that clause only.
+_PARTNER_CLAUSE = regex.compile(r"\s*(?:并|还|同时)?\s*[与同]")
 # A pivot verb: who it names acts in what follows (邀请X走进大厅，体验Y).
 _INVITE = regex.compile(r"邀请|邀约")
 # Progress framing: 今年以来…, 截至11月底… report totals, not an action.
@@ -157,6 +161,8 @@ _PHRASE_MAX = 60  # an object phrase is at most this long (clean characters)
 _TITLE_MAX = 40
 _CLAUSE_PUNCT = regex.compile(r"[，,；;：:]")
 _COORDINATION = regex.compile(r"\s*(?:并且|并|和|及|与|、|且|或)?\s*")
+# Between two names of one meeting (推进会暨上半年重点任务调度会).
+_SECOND_NAME = regex.compile(r"\s*暨[^，。；,;]{0,30}")
 # Words before a POLICY/INITIATIVE that make it a means or a place, not the object.
 # 为: a result or a beneficiary (整合为“…”, 为“…”提供); 简称: a short name (以下简称《方案》).
 _NOT_OBJECT_BEFORE = regex.compile(r"(?:(?:依托|通过|借助|利用|基于|在)[省市区县]?|(?<!关)于|为|按照|根据|对照|简称)$")
@@ -174,11 +180,12 @@ _COUNTS_BODIES = regex.compile(
 _COUNT_OF_PLACE = regex.compile(rf"在[{_MASK}、和及\s]*[^\d，。；,;、：:的对为向{_MASK}]{{0,6}}$")
 # Between a run of targets and their count (赴A、B、C等6个县督查).
 _TARGETS_COUNTED = regex.compile(r"\s*[）)”」]?\s*(?:等\s*)?")
-# Between a run and its post cue: the rest of a list (等18个部门, 及10多家企业代表), the people
-# sent (有关负责同志), an adverb, and a speech's topic and kind (就…作典型发言, 作“X”经验交流发言).
+# Between a run and its post cue: the people sent (有关负责同志), the rest of a list (等18个部门,
+# 及10多家企业代表; also after the people: X相关负责同志及30余家企业代表参加), an adverb, and a
+# speech's topic and kind (就…作典型发言, 作“X”经验交流发言).
+_PEOPLE_SENT = r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师|业务骨干|骨干))?"
 _POST_CUE_GAP = (
-    r"\s*(?:(?:等|及|和)[^，。；,;：:“”《》]{0,12}?)?"
-    r"(?:(?:有关|相关|主要|分管)?(?:负责同志|负责人|同志|领导|代表|专家|教授|教师|讲师|业务骨干|骨干))?"
+    rf"\s*{_PEOPLE_SENT}\s*(?:(?:等|及|和)[^，。；,;：:“”《》]{{0,12}}?)?{_PEOPLE_SENT}"
     r"\s*(?:共同|联合|分别|一同|一起|现场)?\s*(?:就[^，。；,;]{1,40}?)?(?:作(?:“[^“”]{1,20}”)?\p{Han}{0,6}?)?"
 )
 # After a verb: it names a person or team doing that work (帮办员, 代办专员, 宣讲团), not an action.
@@ -831,13 +838,15 @@ def _names_agent(ctx: _Context, i: int, matches: list[_Match]) -> bool:
 
 
 def _groups(ctx: _Context, preds: list[_Predicate], clauses: _Clauses) -> list[list[_Predicate]]:
-    """Coordinated predicates (``制定印发``, ``调研并指导``) grouped; one event per group at most."""
+    """Coordinated predicates (``制定印发``, ``调研并指导``, ``推进会暨…调度会``) grouped; one event per
+    group at most."""
     groups: list[list[_Predicate]] = []
     for p in preds:
         if groups:
             last = groups[-1][-1]
             same_clause = clauses.index(last.cs) == clauses.index(p.cs)
-            if same_clause and _COORDINATION.fullmatch(ctx.masked, last.end, p.cs):
+            if same_clause and (_COORDINATION.fullmatch(ctx.masked, last.end, p.cs) or p.type == last.type
+                                and _SECOND_NAME.fullmatch(ctx.masked, last.end, p.cs)):
                 groups[-1].append(p)
                 continue
         groups.append([p])
@@ -918,7 +927,8 @@ def _continuation(ctx: _Context, clauses: _Clauses, groups: list[list[_Predicate
             out += [(r, m) for r, m in cued if r == "target"]
         if k == first and ctx.text.startswith("在", a):
             out += [(r, m) for r, m in cued if r == "location" and m.cs <= a + 2]
-        found = [(r, m) for r, m in cued if r == "participant"]
+        partner = _PARTNER_CLAUSE.match(ctx.masked, a, b) is not None  # …，并与X座谈交流
+        found = [(r, m) for r, m in cued if r == "participant" and not partner]
         if found:
             out += found + [("participant", m) for m in listed if m.id not in skip]
             listed = []
@@ -941,6 +951,7 @@ def _cue_args(
     """
     out: list[tuple[str, _Mention]] = []
     at_target = any("at=target" in p.row.roles for p in group)
+    served = at_target or any("for=target" in p.row.roles for p in group)
     pos = start
     for m in ctx.entities_in(start, end, ("ORG", "PERSON", "LOC", "INITIATIVE")):
         if m.cs < pos or m.id in skip:
@@ -958,15 +969,15 @@ def _cue_args(
         if role is None and (post := _cue_after(ctx, run[-1].ce, end)) is not None:
             role = post[0].role if post[0].role == "participant" else None
         if role is None and any(
-            "obj=target" in p.row.roles and p.ce <= run[0].cs and _SPACES.fullmatch(ctx.text, p.ce, run[0].cs)
+            "obj=target" in p.row.roles and p.ce <= run[0].cs and _PERFECTIVE.fullmatch(ctx.text, p.ce, run[0].cs)
             for p in group
         ):
             role = "target"
         if role == "location" and at_target:
             role = "target"
-        if role is None and at_target and _SERVED.search(ctx.masked, max(start, run[0].cs - 12), run[0].cs) \
+        if role is None and served and _SERVED.search(ctx.masked, max(start, run[0].cs - 12), run[0].cs) \
                 and any(p.cs >= run[-1].ce for p in group):
-            role = "target"  # 为入驻X的企业开展上门服务: X is (where) the served party (is)
+            role = "target"  # 为入驻X的企业开展上门服务, 为X核发许可证: X is (where) the served party (is)
         if role == "location" and _modifies(ctx, run[-1].ce):
             continue  # 在X发布的N: the place of a modifier
         if role == "agent":  # 经X审定: the approving body, when the approval verb right after it is the trigger
@@ -1138,6 +1149,9 @@ def _sentence_events(
         cue_args = _cue_args(ctx, lo, hi, group, skip, pre)
         objects = _objects(ctx, lo, hi, {m.id for _, m in cue_args}, group,
                            [m for r, m in cue_args if r in ("target", "location")])
+        if head.type != "meeting":  # A与B签署《X》，并开通…: a title signed is a meeting's object only
+            objects = [m for m in objects if m.ce > head.cs
+                       or not _SIGNING.search(ctx.masked, clauses.at(m.cs)[0], m.cs)]
         more = _continuation(ctx, clauses, groups, g, busy, skip)
         if any(r == "location" for r, _ in cue_args):  # 在X试点…，在Y设立驿站: X is where it happens
             more = [(r, m) for r, m in more if r != "location"]
@@ -1145,6 +1159,8 @@ def _sentence_events(
         objects += [m for r, m in more if r == "object"]
         quantities = _quantity_args(ctx, max(lo, start, clauses.at(head.cs)[0]), hi, group,
                                     [m for r, m in cue_args if r == "target"])
+        if g > 0 and not new_actor and _restates_title(ctx, clauses, head, own_objects, out):
+            continue
         if "attend" in head.row.roles and (attending or out):
             # 出席/参加 a meeting of the item: its actors take part, no event of their own
             if out:
@@ -1158,7 +1174,8 @@ def _sentence_events(
             # the same actor goes on (实地察看X, 邀请X授课, 先后走访X、Y等12家企业): the
             # places visited, partners, titles and the count of those visited belong to the
             # event before; a place it acts in does not (…，在X发布)
-            taken = [(r, m) for r, m in cue_args if r in ("participant", "target")]
+            taken = [(r, m) for r, m in cue_args if r == "target" or r == "participant"
+                     and not (out and _partner(ctx, clauses, m, out[-1][0]))]
             if out:
                 # what a visit or training goes on to see or study is the event's too
                 # (调研…，实地查看“一窗通办”综合窗口; 举办培训班，…重点学习“X”); otherwise titles only
@@ -1175,13 +1192,32 @@ def _sentence_events(
             # 召开…会，传达学习《X》，Y出席并讲话，Z主持: the attendees and chair are the meeting's
             meeting[2].extend(r for r in more if r[0] == "participant")
             more = [r for r in more if r[0] != "participant"]
-        own = [(r, m) for r, m in cue_args if g == 0 or new_actor or r != "participant" or m.id in pre]
+        own = [(r, m) for r, m in cue_args if r != "participant"
+               or (g == 0 or new_actor or m.id in pre) and not _partner(ctx, clauses, m, head)]
         args = [("agent", m) for m in actors] + ([] if g == 0 or new_actor else shared) + own
         args += [("object", m) for m in objects] + [r for r in more if r[0] != "object"]
         args += [("quantity", q) for q in quantities]
         out.append((head, actors, args))
     return [_Found(head.type, head.cs, head.ce, time.id, _order(args), _norms(actors), sent.text)
             for head, actors, args in out]
+
+
+def _restates_title(ctx: _Context, clauses: _Clauses, head: _Predicate, objects: list[_Mention],
+                    out: list[tuple[_Predicate, tuple[_Mention, ...], list[tuple[str, _Mention]]]]) -> bool:
+    """A later 将/把 clause restates what a title issued before it says (``印发《关于…“区内通办”工作的
+    通知》，将N项事项纳入“区内通办”清单``): its objects are all named inside that title (set 6)."""
+    if _DISPOSAL.search(ctx.masked, clauses.at(head.cs)[0], head.cs) is None:
+        return False
+    titles = [ctx.text[m.cs:m.ce] for h, _, args in out if h.type == "issue"
+              for r, m in args if r == "object" and m.label == "POLICY"]
+    return bool(titles) and all(any(ctx.text[m.cs:m.ce] in t for t in titles) for m in objects)
+
+
+def _partner(ctx: _Context, clauses: _Clauses, m: _Mention, head: _Predicate) -> bool:
+    """``m`` opens a clause after ``head``'s as the partner of that clause's own action (``…，并与X
+    座谈交流``, ``…，并与X建立视频连线受理机制``): it takes no part in ``head``'s event."""
+    k = clauses.index(m.cs)
+    return k > clauses.index(head.cs) and _PARTNER_CLAUSE.match(ctx.masked, *clauses.spans[k]) is not None
 
 
 def _escorts(ctx: _Context, subject: _Subject, head: _Predicate) -> bool:

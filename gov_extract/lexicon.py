@@ -36,7 +36,8 @@ kind named last before: 该县人社局), ``prefix_word`` (words that are not
 a bare prefix: 市场, 省级, 县域), ``street`` (words after a place's short
 name that make it part of a street name: 路, 街), ``name_before`` (words a name may start
 after that, unlike boundary words, may occur inside names: 经 in 经市政府同意), ``name_part``
-(elements of names written without a surname, one to three a name: Mongolian 额尔敦 + 巴雅尔). ``initiative_cues.tsv`` places: ``before``,
+(elements of names written without a surname, one to three a name: Mongolian 额尔敦 + 巴雅尔,
+Tibetan 次仁 + 多吉). ``initiative_cues.tsv`` places: ``before``,
 ``after`` (context words of a quote), ``suffix`` and ``shape`` (words in the
 quote), ``trailing`` (words trimmed after a platform name), ``platform``,
 ``named`` (suffixes of unquoted names; weight: the fewest characters before the suffix, 2 at

@@ -148,6 +148,7 @@ _RESPECTIVELY = regex.compile(
 _ALREADY = "已"  # before a verb of setting up: a stock as of now, not a volume
 # 新 between a division and its counting verb (松北区新登记企业): the division is still the subject
 _NEW = "新"
+_AT = "在"  # after a body opening a clause, the place it acts at follows: not part of its subject
 _BREAKDOWN = "其中"  # a clause led by it breaks down the figure before it and shares its standing
 _SINCE = "自从"  # before a day, with _SINCE_END later in its clause: a span from that day (自9月1日试运行以来)
 _SINCE_END = "以来"
@@ -551,6 +552,10 @@ class _Statistics:
         # greedy: the longest subject ending in a head (市政务服务中心各进驻部门窗口)
         # with the quoted name after its head (政务服务智能助手“南小智”答复…)
         self._scope_head = regex.compile(rf"(?:[^，；。、\n]{{1,8}}、)*[^，；。、\n]{{0,30}}(?:{heads})(?:“[^“”，。；、\n]{{1,20}}”)?")
+        # but the shortest one right before a counting verb when a later verb follows (新区网络理政中心受理
+        # 12345热线转办诉求, 浙江政务服务网办件)
+        self._verb_scope_head = regex.compile(
+            rf"(?:[^，；。、\n]{{1,8}}、)*?[^，；。、\n]{{0,30}}?(?:{heads})(?:“[^“”，。；、\n]{{1,20}}”)?(?=(?:{verbs}))")
         self._sections = self._stat_sections(doc)
         self._leads = SpanSet(self._lead_sentences())
         self._time_led = SpanSet(self._time_led_sentences())
@@ -720,10 +725,15 @@ class _Statistics:
         # 新区累计办理数据中心项目审批手续)
         for m in self._subject_end.finditer(text, a, end):
             subject = text[a:m.start()]
-            if subject.strip() and not subject.startswith(self.vocab.preposition) and not self._verb.match(subject):
+            # a subject opening with a verb only before 为…提供 (帮办岗累计为群众提供…)
+            if subject.strip() and not subject.startswith(self.vocab.preposition) and (
+                    not self._verb.match(subject) or _FOR_PROVIDE.match("".join(text[m.end():end].split()))):
                 return "".join(subject.split()), m.start()
             break
         m = self._scope_head.match(text, a, verbs[-1].start() if verbs else end)
+        short = self._verb_scope_head.match(text, a, end)
+        if m and short and short.end() < m.end():
+            m = short
         head_end = a
         # a phrase opening with a verb is a subject only before 为…提供 (帮办代办专区为重大项目提供…)
         if (m and m.group() not in self.vocab.scope_head
@@ -733,7 +743,10 @@ class _Statistics:
             # the quote closing a quoted head (中心“企业服务专区”受理…)
             if text.startswith("”", head_end) and m.group().count("“") > m.group().count("”"):
                 head_end += 1
-        scope_end = max(head_end, self.orgs.get(a, a))
+        org_end = self.orgs.get(a, a)
+        if _AT in text[org_end:head_end]:
+            head_end = org_end  # a body before the place it acts at (某局会同…在便民服务中心设置…)
+        scope_end = max(head_end, org_end)
         quoted = self._quoted_scope.match(text, a, end)
         # “苏周到”APP新增…, “鄂汇办”新增…; not a label standing alone before its number (其中“跨省通办”事项 52件)
         if quoted and text[quoted.end():end].strip():
@@ -855,14 +868,16 @@ class _Statistics:
         """Whether the figure is no volume for a period whatever its passage: an average (日均访问量),
         a level reached (扩展至 184项), a change (较上周增加), a gain (挽回经济损失, 收到锦旗), an extent
         (涵盖…等 11个), a figure as of a date (截至目前…, 已上线…), or a running total of what was set
-        up rather than handled (累计推出…重点事项 46个)."""
+        up rather than handled (累计推出…重点事项 46个) or counted only by its 量 (累计归集量达…)."""
         vocab = self.vocab
+        cumulative = any(w in words for w in vocab.cumulative)
         return (any(w in metric for w in vocab.average) or words.endswith(vocab.level)
                 or metric.startswith(vocab.change) or self._change_end.search(metric) is not None
                 or any(w in metric for w in (*vocab.gain, *vocab.extent))
                 or self._stock_now.search(metric) is not None
                 or self._after(self._as_of, self._sentence.after_last(q.start), q.start)
-                or (not counting and any(w in words for w in vocab.cumulative)
+                or (cumulative and metric.endswith("量") and self._verb.search(metric) is None)
+                or (not counting and cumulative
                     and (any(w in metric for w in vocab.stock_verb) or self._running_lead(q.start) is None)))
 
     def annotate(self) -> list[_Stat | None]:

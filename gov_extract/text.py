@@ -57,6 +57,11 @@ _NUMBER_END = regex.compile(r"[0-9０-９][%％]?$")
 _DIGITS = "0123456789０１２３４５６７８９"
 _NUMBER_GOES_ON = regex.compile(r"[ \t\u3000]*(?:[0-9０-９.．%％]|\p{Han})")
 _RANGE_GOES_ON = regex.compile(r"[ \t\u3000]+(?:至|到|~|～|－|—{1,2}|–|-)[ \t\u3000]*[0-9０-９]")
+# A line opening a sentence with a time and a comma (今年以来，… / 11月 3日，…): after a line without
+# punctuation that opens a paragraph, that line is a title of its own (a case study's headline).
+_TIME_OPENS = regex.compile(
+    r"(?:今年以来|年初以来|本年以来|本周|本月|上周|上月|近日|日前|近期"
+    r"|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)[，,]")
 
 
 def is_han(ch: str) -> bool:
@@ -149,7 +154,8 @@ def _ends_paragraph(prev: str, nxt: str, joined: bool = False) -> bool:
         return False  # a title or quote still open (（五）做好《…“好差评 + ”管理规定》)
     heading = _HEADING_START.match(squeezed)
     body = squeezed[heading.end():] if heading else squeezed
-    if not any(c in body for c in "，。；、,;") and (heading or (len(squeezed) <= _STANDALONE_MAX and not joined)):
+    if not any(c in body for c in "，。；、,;") and (heading or (not joined and (
+            len(squeezed) <= _STANDALONE_MAX or _TIME_OPENS.match(nxt)))):
         return True
     # a heading naming a list (（四）热线、企业诉求和“好差评”情况) is whole when short or ending in a title word
     if (heading and not any(c in body for c in "，。；,;")

@@ -48,6 +48,14 @@ CASES = [
     # a short heading with a title or quote still open goes on
     ("（五）做好《某市政务服务“好差评\n\n”管理办法》宣传", "（五）做好《某市政务服务“好差评”管理办法》宣传"),
     ("（二）配合做好《某市数据条例\n\n》宣贯", "（二）配合做好《某市数据条例》宣贯"),
+    # a long headline without punctuation before a sentence opening with a time stands alone; a
+    # wrapped line of a paragraph goes on
+    ("办结。\n\n“某市通办”适老化服务让老年群众办事更加省心放心\n\n今年以来，某局推行",
+     "办结。\n“某市通办”适老化服务让老年群众办事更加省心放心\n今年以来，某局推行"),
+    ("办结。\n\n企业服务专员全程帮办助力重点项目加快落地见效\n\n6月 3日，某区",
+     "办结。\n企业服务专员全程帮办助力重点项目加快落地见效\n6月3日，某区"),
+    ("办结。\n\n某区政务服务中心联合区税务局和区人社局在大厅设立\n\n专窗，今年以来，",
+     "办结。\n某区政务服务中心联合区税务局和区人社局在大厅设立专窗，今年以来，"),
     ("   ", ""),
     ("", ""),
 ]
