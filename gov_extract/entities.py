@@ -211,6 +211,9 @@ _SENTENCE_PUNCT = regex.compile(r"[。？！?!]")
 _PACKAGE = regex.compile(r"^\d{1,3}条$")
 _COUNTER = regex.compile(r"[0-9一二三四五六七八九十两]{1,3}个?")
 _WS = regex.compile(r"\s+")
+#: the middle dots between the parts of a transcribed name
+_NAME_DOT = "[·・•‧]"
+_LAST_NAME_DOT = regex.compile(rf"(?r){_NAME_DOT}")
 # A city's State Grid company named short: 国网郑州供电公司.
 _GRID_COMPANY = regex.compile(r"^国网(?P<city>\p{Han}{2,8}?)供电公司$")
 #: A bank named by its province or city (兰州银行, 成都农村商业银行): a joint-stock company.
@@ -358,15 +361,14 @@ class _Grammar:
         self.list_item = regex.compile(r"[\p{Han}]{1,16}(?:[、和及与][\p{Han}]{1,16}){0,20}$")
         titles = lex.person_titles
         surnames = lex.surnames
-        self.person = regex.compile(
-            rf"(?P<titles>(?:{alternation(titles)})(?:[、和及]?(?:{alternation(titles)})){{0,4}})"
-            rf"(?P<name>(?:{alternation(surnames)})\p{{Han}}{{1,2}})"
-        )
+        # titles, then maybe one space before the name (副市长 王志远)
+        lead = (rf"(?P<titles>(?:{alternation(titles)})(?:[、和及]?(?:{alternation(titles)})){{0,4}})"
+                r"[ \u3000]?")
+        self.person = regex.compile(rf"{lead}(?P<name>(?:{alternation(surnames)})\p{{Han}}{{1,2}})")
         # a name without a surname (Mongolian 其木格, 额尔敦巴雅尔): one to three name parts
-        self.person_parts = regex.compile(
-            rf"(?P<titles>(?:{alternation(titles)})(?:[、和及]?(?:{alternation(titles)})){{0,4}})"
-            rf"(?P<name>(?:{alternation(lex.words_of('name_part'))}){{1,3}})"
-        )
+        self.person_parts = regex.compile(rf"{lead}(?P<name>(?:{alternation(lex.words_of('name_part'))}){{1,3}})")
+        # a transcribed name with a middle dot (Uyghur 艾尔肯·吐尔逊): its last part ends where a name may
+        self.person_dotted = regex.compile(rf"{lead}(?P<name>\p{{Han}}{{1,8}}(?:{_NAME_DOT}\p{{Han}}{{1,8}})+)")
         self.person_after = regex.compile(alternation(lex.words_of("person_after")))
         self.title = regex.compile(alternation(titles))
         self.dept_short = regex.compile(alternation(lex.dept_names))
@@ -733,6 +735,14 @@ class _Run:
             return True
         return (self.g.starts_with_break.match(text, pos) is not None or text.startswith("窗口", pos)
                 or self.g.person.match(text, pos) is not None)
+
+    def ends_name(self, pos: int) -> bool:
+        """True before the end of the text, a non-Han character or a word of two or more
+        characters after names (陪同, 一行): a name surely ends at ``pos``."""
+        if pos >= len(self.text) or not is_han(self.text[pos]):
+            return True
+        m = self.g.person_after.match(self.text, pos)
+        return m is not None and len(m.group()) >= 2
 
     def ends_clause(self, pos: int) -> bool:
         """True at a list or clause break: punctuation, a conjunction or a boundary word."""
@@ -2132,16 +2142,22 @@ class _Run:
         taken = -1
         # overlapped: 市政务服务中心主任陈静 is read from 主任 on, once 中心主任 hits the ORG
         # a surname's name first where both read one (孟 + 和平 before 孟和 + 平)
-        matches = sorted([(m, True) for m in g.person.finditer(text, overlapped=True)]
-                         + [(m, False) for m in g.person_parts.finditer(text, overlapped=True)],
-                         key=lambda p: (p[0].start("name"), not p[1]))
-        for m, surnamed in matches:
+        # a dotted name before both: its first part may start with a surname (买买提江·艾合买提)
+        matches = sorted([(m, "dotted") for m in g.person_dotted.finditer(text, overlapped=True)]
+                         + [(m, "surname") for m in g.person.finditer(text, overlapped=True)]
+                         + [(m, "parts") for m in g.person_parts.finditer(text, overlapped=True)],
+                         key=lambda p: (p[0].start("name"), p[1] != "dotted", p[1] != "surname"))
+        for m, kind in matches:
             name_start = m.start("name")
             if name_start <= taken or text[name_start] in g.list_conj:
                 continue  # 政协委员 + 和企业代表: a conjunction, no surname
             name_end = None
             ends: tuple[int, ...] = (m.end(),)  # name parts end where they end
-            if surnamed:
+            if kind == "dotted":  # the last part, outside other entities: before punctuation or a word
+                last = _LAST_NAME_DOT.search(text, name_start, m.end()).end()  # after names first (一行),
+                ends = tuple(sorted((e for e in range(last + 2, m.end() + 1) if mask.find(b"\x01", last, e) < 0),
+                                    key=lambda e: (not self.ends_name(e), abs(e - last - 3.4))))  # then 3, 4, 2, 5
+            elif kind == "surname":
                 ends = (m.end(), m.end() - 1)  # 3 or 2 characters: whichever a name may end after,
                 if g.person_after.match(text, m.end() - 1):  # but 2 before a word after names (李华 + 陪同)
                     ends = ends[::-1]

@@ -134,6 +134,8 @@ _PERFECTIVE = regex.compile(r"\s*了?\s*")
 _PARTNER_CLAUSE = regex.compile(r"\s*(?:并|还|同时)?\s*[与同]")
 # A pivot verb: who it names acts in what follows (邀请X走进大厅，体验Y).
 _INVITE = regex.compile(r"邀请|邀约")
+# Staff invited to speak (邀请…业务骨干现场解读), not those spoken to (邀请X为窗口人员授课): no audience.
+_INVITEE = regex.compile(r"(?:邀请|邀约)[^为向]*$")
 # Progress framing: 今年以来…, 截至11月底… report totals, not an action.
 _PROGRESS_TIME = regex.compile(r"以来|目前|当前|截至|截止")
 _STATISTIC_WORDS = regex.compile(r"累计|共计")
@@ -711,6 +713,9 @@ def _predicates(ctx: _Context, start: int, end: int, clauses: _Clauses) -> list[
         if i in used or kind in ("stop", "head", "content"):
             continue
         if kind == "verb":
+            if m.row.type == "training" and i + 1 < len(matches) and matches[i + 1].cs == m.ce \
+                    and matches[i + 1].row.type == "visit":
+                continue  # 赴X学习考察: a study tour, the visit verb is the trigger
             # 在X发布的N: a modifier; 帮办代办员, 宣讲员: a person named by the work; 了解…试点准备工作:
             # the content of another verb; 围绕…竣工联合验收、…等内容: a topic; not predicates
             if not ctx.masked.startswith("的", m.ce) and not _names_agent(ctx, i, matches) \
@@ -790,7 +795,9 @@ def _inspection(ctx: _Context, row: TriggerRow, cs: int, clauses: _Clauses) -> s
     if "public=service" in row.roles:  # its clause and the next (开展政策宣讲，为…居民讲解)
         k = clauses.index(cs)
         a, b = clauses.spans[k][0], clauses.spans[min(k + 1, len(clauses.spans) - 1)][1]
-        if ctx.lexicon.public.search(ctx.masked, a, b) and not ctx.lexicon.staff.search(ctx.masked, a, b):
+        staff = (w for w in ctx.lexicon.staff.finditer(ctx.masked, a, b)
+                 if not _INVITEE.search(ctx.masked[clauses.at(w.start())[0]:w.start()]))
+        if ctx.lexicon.public.search(ctx.masked, a, b) and next(staff, None) is None:
             return "service"
     return row.type
 

@@ -47,6 +47,7 @@ _INVISIBLE = frozenset("\ufeff\u200b")  # BOM / zero-width no-break space and ze
 _MONTH_END = regex.compile(r"[0-9０-９]\s*月$")
 _DAY_GOES_ON = regex.compile(r"[ \t\u3000]*[0-9０-９]{1,2}\s*[日号]")
 _STANDALONE_MAX = 20  # a line this short without sentence punctuation stands alone
+_CLAUSE_ENDS_SOON = regex.compile(r"[ \t\u3000]*(?:[^\s，。；、“”）]{0,3}[，。；、”）]|[^\s，。；、“”）]“)")
 _TITLE_ENDS = ("情况", "动态", "概况", "进展", "安排")  # the last word of a section title
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))  # a line with one still open goes on
 # A wrapped line inside a range of numbers: the line before ends in a number, this one is
@@ -154,6 +155,10 @@ def _ends_paragraph(prev: str, nxt: str, joined: bool = False) -> bool:
         return False  # a title or quote still open (（五）做好《…“好差评 + ”管理规定》)
     heading = _HEADING_START.match(squeezed)
     body = squeezed[heading.end():] if heading else squeezed
+    # a long numbered item wrapped just before the end of its first clause goes on
+    # (（四）会同…推进攀西地 + 区“跨区域通办”…，), a heading is followed by a new sentence
+    if heading and len(squeezed) > _STANDALONE_MAX and not body.endswith(_TITLE_ENDS) and _CLAUSE_ENDS_SOON.match(nxt):
+        return False
     if not any(c in body for c in "，。；、,;") and (heading or (not joined and (
             len(squeezed) <= _STANDALONE_MAX or _TIME_OPENS.match(nxt)))):
         return True

@@ -358,13 +358,19 @@ def _clause_after(text: str, pos: int, reach: int = 40) -> str:
 def _looks_forward(text: str, start: int, end: int) -> bool:
     """Whether the yearless date at ``[start, end)`` is announced ahead: a ``…前`` deadline after
     it or a cue before it in its clause (``将于``, ``计划``; ``下一步`` in its sentence), unless
-    the clause reports the past (``已于``, ``截至``, ``12月28日前已完成``)."""
+    the clause reports the past (``已于``, ``截至``, ``12月28日前已完成``; for a deadline, only
+    the date's own ``已于``: ``已通知X于5月23日前完成`` looks forward)."""
     before = _clause_before(text, start)
-    if _PAST_BEFORE.search(before):
-        return False
     deadline = _DEADLINE_AFTER.match(text, end)
     if deadline is not None:
+        # a deadline given in a past report (已通知X于5月23日前完成) still lies ahead: only a past
+        # word right before the date's own 于 counts (已于12月28日前完成)
+        own = before.rfind("于")
+        if _PAST_BEFORE.search(before[max(own - 1, 0):] if own >= 0 else before):
+            return False
         return _PAST_AFTER.search(_clause_after(text, deadline.end())) is None
+    if _PAST_BEFORE.search(before):
+        return False
     return (_FORWARD_CUE.search(before) is not None
             or _FORWARD_SENTENCE_CUE.search(_clause_before(text, start, marks=_SENTENCE_MARKS)) is not None)
 
