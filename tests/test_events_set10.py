@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import gov_extract
+from functools import partial
+
+from tests.conftest import arg_texts, bulletin, bulletin_events
 
 HEAD = "昆明市政务服务中心\n政务服务周报\n2025年第30期\n昆明市政务服务中心 2025年8月15日\n\n一、工作动态\n\n"
 
-
-def _doc(body: str) -> dict:
-    return gov_extract.extract(HEAD + body).to_dict()
-
-
-def _events(body: str) -> list[tuple[str, str]]:
-    return [(v["type"], v["trigger"]["text"]) for v in _doc(body)["events"]]
-
-
-def _args(doc: dict, v: dict) -> list[tuple[str, str]]:
-    text = {m["id"]: m["text"] for m in doc["entities"] + doc["quantities"]}
-    return [(a["role"], text[a["ref"]]) for a in v["args"]]
+_doc = partial(bulletin, HEAD)
+_events = partial(bulletin_events, HEAD)
+_args = arg_texts
 
 
 def test_a_disposal_clause_restating_the_issued_title_is_no_second_event() -> None:

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-import gov_extract
 from gov_extract.times import find_times
+from tests.conftest import arg_texts, bulletin, bulletin_events
 
 HEAD = "济南市政务服务中心\n政务服务周报\n2025年第40期\n济南市政务服务中心 2025年10月17日\n\n一、工作动态\n\n"
 
-
-def _doc(body: str) -> dict:
-    return gov_extract.extract(HEAD + body).to_dict()
-
-
-def _events(body: str) -> list[tuple[str, str]]:
-    return [(v["type"], v["trigger"]["text"]) for v in _doc(body)["events"]]
-
-
-def _args(doc: dict, v: dict) -> list[tuple[str, str]]:
-    text = {m["id"]: m["text"] for m in doc["entities"] + doc["quantities"]}
-    return [(a["role"], text[a["ref"]]) for a in v["args"]]
+_doc = partial(bulletin, HEAD)
+_events = partial(bulletin_events, HEAD)
+_args = arg_texts
 
 
 def test_a_study_tour_is_a_visit() -> None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import gov_extract
+from functools import partial
+
+from tests.conftest import bulletin, bulletin_events
 
 HEAD = "长沙市政务服务中心\n政务服务月报\n2025年第9期\n长沙市政务服务中心 2025年10月10日\n\n一、工作动态\n\n"
 
-
-def _doc(body: str) -> dict:
-    return gov_extract.extract(HEAD + body).to_dict()
-
-
-def _events(body: str) -> list[tuple[str, str]]:
-    return [(v["type"], v["trigger"]["text"]) for v in _doc(body)["events"]]
+_doc = partial(bulletin, HEAD)
+_events = partial(bulletin_events, HEAD)
 
 
 def test_setting_up_a_service_point_is_a_launch() -> None:

@@ -7,21 +7,13 @@ and a count raised to a level (增加到) as no statistic.
 
 from __future__ import annotations
 
-from gov_extract.model import Document
-from gov_extract.quantities import QuantityTagger
-from gov_extract.structure import read
-from gov_extract.times import TimeTagger
+from tests.conftest import quantity_rows, tag_quantities
 
 HEAD = "政务服务周报\n\n某市政务服务中心 2025年 6月 9日\n\n（2025年 6月 2日—6月 6日）\n\n一、总体运行情况\n\n"
 NEWS = "二、工作动态\n\n"
 
-
-def _tag(raw: str) -> Document:
-    return QuantityTagger()(TimeTagger()(read(raw)))
-
-
-def _stats(doc: Document) -> list[tuple[str, str | None, str | None]]:
-    return [(q.text, q.metric, q.scope) for q in doc.quantities]
+_tag = tag_quantities
+_stats = quantity_rows
 
 
 def test_calls_counted_by_tong() -> None:

@@ -13,21 +13,14 @@ from decimal import Decimal
 
 import pytest
 
-from gov_extract.model import Document
-from gov_extract.quantities import QuantityTagger, find_quantities
-from gov_extract.structure import read
-from gov_extract.times import TimeTagger
+from gov_extract.quantities import find_quantities
+from tests.conftest import quantity_rows, tag_quantities
 
 HEAD = "政务服务月报\n\n某市政务服务中心 2025年 6月 3日\n\n一、2025年 5月总体运行情况\n\n"
+
+_tag = tag_quantities
+_stats = quantity_rows
 CASES = "二、典型经验做法\n\n（一）某县推行项目专员服务。某县为重点项目配备专员。"
-
-
-def _tag(raw: str) -> Document:
-    return QuantityTagger()(TimeTagger()(read(raw)))
-
-
-def _stats(doc: Document) -> list[tuple[str, str | None, str | None]]:
-    return [(q.text, q.metric, q.scope) for q in doc.quantities]
 
 
 def _unique(rows: list) -> list:
